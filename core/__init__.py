@@ -1,0 +1,39 @@
+"""The Migrationsagentur core. Plugins import only what this module exports."""
+
+from __future__ import annotations
+
+import pluggy
+
+from core.domain.biography import Category, FieldSpec, FieldType, Retention, Sensitivity
+from core.domain.partner import (
+    CONSENT,
+    LANGUAGES,
+    Contact,
+    FieldGrant,
+    Location,
+    OpeningHours,
+    Partner,
+    PartnerKind,
+    Service,
+)
+
+hookimpl = pluggy.HookimplMarker("agentur")
+"""Mark a plugin function as the implementation of an ``agentur_*`` hook."""
+
+__all__ = [
+    "CONSENT",
+    "LANGUAGES",
+    "Category",
+    "Contact",
+    "FieldGrant",
+    "FieldSpec",
+    "FieldType",
+    "Location",
+    "OpeningHours",
+    "Partner",
+    "PartnerKind",
+    "Retention",
+    "Sensitivity",
+    "Service",
+    "hookimpl",
+]
