@@ -1,0 +1,1 @@
+"""Storage: the schema (Piccolo tables and migrations), the database engines, tenant-scoped repositories."""

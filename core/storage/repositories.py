@@ -1,0 +1,147 @@
+"""Tenant-scoped repositories: every query names its tenant, and none can be built without one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+import msgspec
+
+from core.domain.partner import Partner
+from core.domain.staff import Principal, Role, Tenant
+from core.storage.engine import Executor, Row
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def as_datetime(value: Any) -> dt.datetime:
+    """Timestamps come back as ``datetime`` from PostgreSQL and as ISO text from SQLite."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    parsed = dt.datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+class TenantScoped:
+    """Base of every repository that reads or writes one tenant's rows."""
+
+    def __init__(self, db: Executor, tenant_id: str) -> None:
+        if not tenant_id:
+            raise ValueError("a repository needs a tenant")
+        self.db = db
+        self.tenant_id = tenant_id
+
+
+class Tenants:
+    """The tenant table itself: the one place that lists tenants (admin commands, start-up)."""
+
+    def __init__(self, db: Executor) -> None:
+        self.db = db
+
+    async def add(self, tenant: Tenant, declared_partners: list[Partner]) -> None:
+        await self.db.execute(
+            "INSERT INTO tenant (tenant_id, name, plugins, declared_partners, created_at) VALUES ($1, $2, $3, $4, $5)",
+            tenant.tenant_id,
+            tenant.name,
+            json.dumps(list(tenant.plugins)),
+            msgspec.json.encode(declared_partners).decode(),
+            tenant.created_at,
+        )
+
+    async def get(self, tenant_id: str) -> tuple[Tenant, list[Partner]] | None:
+        row = await self.db.fetchrow("SELECT * FROM tenant WHERE tenant_id = $1", tenant_id)
+        return _tenant(row) if row else None
+
+    async def all(self) -> list[tuple[Tenant, list[Partner]]]:
+        return [_tenant(row) for row in await self.db.fetch("SELECT * FROM tenant ORDER BY tenant_id")]
+
+
+def _tenant(row: Row) -> tuple[Tenant, list[Partner]]:
+    tenant = Tenant(
+        tenant_id=row["tenant_id"],
+        name=row["name"],
+        plugins=tuple(json.loads(row["plugins"])),
+        created_at=as_datetime(row["created_at"]),
+    )
+    return tenant, msgspec.json.decode(row["declared_partners"], type=list[Partner])
+
+
+class StaffUsers(TenantScoped):
+    async def add(self, *, partner_id: str, role: Role, username: str, password_hash: str) -> str:
+        user_id = new_id()
+        await self.db.execute(
+            "INSERT INTO staff_user (id, tenant_id, partner_id, role, username, password_hash, active, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            user_id,
+            self.tenant_id,
+            partner_id,
+            role.value,
+            username,
+            password_hash,
+            True,
+            now(),
+        )
+        return user_id
+
+    async def by_username(self, username: str) -> Row | None:
+        return await self.db.fetchrow(
+            "SELECT id, partner_id, role, password_hash, active FROM staff_user WHERE tenant_id = $1 AND username = $2",
+            self.tenant_id,
+            username,
+        )
+
+    async def exists(self, username: str) -> bool:
+        return await self.by_username(username) is not None
+
+
+class ApiTokens(TenantScoped):
+    async def add(self, *, partner_id: str, role: Role, name: str, secret_hash: str) -> str:
+        token_id = new_id()
+        await self.db.execute(
+            "INSERT INTO api_token (id, tenant_id, partner_id, role, name, secret_hash, created_at, revoked_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)",
+            token_id,
+            self.tenant_id,
+            partner_id,
+            role.value,
+            name,
+            secret_hash,
+            now(),
+        )
+        return token_id
+
+    async def principal(self, secret_hash: str) -> Principal | None:
+        """The principal behind an unrevoked token of this tenant."""
+        row = await self.db.fetchrow(
+            "SELECT id, partner_id, role FROM api_token "
+            "WHERE tenant_id = $1 AND secret_hash = $2 AND revoked_at IS NULL",
+            self.tenant_id,
+            secret_hash,
+        )
+        if row is None:
+            return None
+        return Principal(
+            tenant_id=self.tenant_id,
+            partner_id=row["partner_id"],
+            role=Role(row["role"]),
+            subject=f"token:{row['id']}",
+        )
+
+    async def revoke(self, token_id: str) -> bool:
+        return (
+            await self.db.execute(
+                "UPDATE api_token SET revoked_at = $1 WHERE tenant_id = $2 AND id = $3 AND revoked_at IS NULL",
+                now(),
+                self.tenant_id,
+                token_id,
+            )
+            == 1
+        )
