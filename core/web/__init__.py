@@ -1,0 +1,1 @@
+"""The web adapter: the Litestar application (HTTP API now, staff UI later)."""

@@ -1,0 +1,1 @@
+"""HTTP API controllers under ``/api/v1`` (shared/API.md is the contract)."""

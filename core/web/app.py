@@ -1,0 +1,53 @@
+"""``create_app(settings)``: the whole Litestar application, assembled in small steps, no globals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.app import AppConfig
+from litestar.openapi.config import OpenAPIConfig
+
+from core.services.agency import Agency, load_registry
+from core.settings import Settings
+from core.storage.schema import open_database
+from core.web.api.catalogue import CatalogueController
+from core.web.api.system import SystemController
+from core.web.problems import internal_error, problem_details_plugin
+
+log = logging.getLogger("agentur.web")
+
+
+def create_app(settings: Settings) -> Litestar:
+    """Validate the plugins now (a broken declaration stops here, naming its plugin); open the database at start-up."""
+    pm, registry = load_registry(settings)
+
+    @asynccontextmanager
+    async def agency_lifespan(app: Litestar) -> AsyncIterator[None]:
+        agency = Agency(settings, pm, registry, await open_database(settings))
+        app.state.agency = agency
+        try:
+            yield
+        finally:
+            await agency.close()
+
+    config = AppConfig(
+        route_handlers=[SystemController, CatalogueController],
+        lifespan=[agency_lifespan],
+        plugins=[problem_details_plugin()],
+        exception_handlers={Exception: internal_error},
+        openapi_config=_openapi(),
+        debug=False,
+    )
+    return Litestar.from_config(config)
+
+
+def _openapi() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Migrationsagentur API",
+        version="1",
+        description="Shared system of a county's one-stop migration agency. Contract: shared/API.md.",
+        path="/schema",
+    )

@@ -1,0 +1,34 @@
+"""Who is calling: the bearer token of a tenant path, resolved into a ``Principal``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+
+from core.domain.staff import Principal
+from core.plugins import PartnerDirectory
+from core.services.agency import Agency
+from core.services.staff import authenticate_token
+
+
+def agency_of(state: State) -> Agency:
+    agency: Agency = state.agency
+    return agency
+
+
+async def provide_principal(request: Request[Any, Any, Any], tenant: FromPath[str]) -> Principal:
+    """Dependency of every ``/api/v1/{tenant}/…`` handler: 401 without a valid token, 404 across tenants."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    bearer = token.strip() if scheme.lower() == "bearer" else None
+    return await authenticate_token(agency_of(request.app.state), tenant, bearer)
+
+
+async def provide_directory(request: Request[Any, Any, Any], principal: NamedDependency[Principal]) -> PartnerDirectory:
+    """The partners of the caller's tenant (the principal's tenant is the path's tenant)."""
+    _, directory = await agency_of(request.app.state).tenant(principal.tenant_id)
+    return directory
