@@ -1,0 +1,1 @@
+"""The demo tenant: its partner declarations and synthetic biographies."""

@@ -1,0 +1,1 @@
+"""Built-in partner plugins, one package per partner office."""
