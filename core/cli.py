@@ -1,0 +1,164 @@
+"""The ``agentur`` command: serve the agency and administer tenants, staff and tokens."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from core.domain.errors import AgenturError, Conflict, InvalidInput
+from core.domain.staff import parse_role
+from core.plugins import read_partner_file
+from core.services.agency import Agency, open_agency
+from core.services.staff import create_tenant, create_token, create_user
+from core.settings import Settings
+from core.storage.engine import DatabaseUnavailable
+from core.storage.schema import migrate
+
+EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"agentur: {message}\n")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    print(f"agentur: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="agentur", description="Migrationsagentur: the shared system of a one-stop migration agency.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    serve = commands.add_parser("serve", help="run the agency (API and bus dispatcher)")
+    serve.add_argument("--demo", action="store_true", help="create the demo tenant 'burgenlandkreis' once")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    commands.add_parser("migrate", help="bring the database schema up to date")
+
+    tenant = commands.add_parser("tenant", help="counties").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    tenant_create = tenant.add_parser("create", help="a new county")
+    tenant_create.add_argument("slug")
+    tenant_create.add_argument("--name", required=True)
+    tenant_create.add_argument("--plugins", default="", help="comma-separated plugin names to enable")
+    tenant_create.add_argument("--partners", type=Path, help="TOML file of code-less partners")
+
+    user = commands.add_parser("user", help="staff logins").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    user_create = user.add_parser("create", help="a staff login (asks for or prints a password)")
+    _principal_options(user_create)
+    user_create.add_argument("name")
+    user_create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+    token = commands.add_parser("token", help="API tokens").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    token_create = token.add_parser("create", help="prints one API token, alone on stdout")
+    _principal_options(token_create)
+    token_create.add_argument("--name", default="")
+    return parser
+
+
+def _principal_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tenant", required=True)
+    parser.add_argument("--partner", required=True)
+    parser.add_argument("--role", required=True)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env()
+    try:
+        if args.command == "serve":
+            _serve(settings, demo=args.demo, host=args.host, port=args.port)
+        elif args.command == "migrate":
+            asyncio.run(migrate(settings, report=sys.stderr))
+            print("schema up to date", file=sys.stderr)
+        else:
+            handler = _ADMIN[(args.command, args.action)]
+            asyncio.run(_with_agency(settings, lambda agency: handler(agency, args)))
+    except (InvalidInput, Conflict) as exc:
+        _fail(str(exc))
+    except DatabaseUnavailable as exc:
+        _fail(str(exc), EXIT_UNAVAILABLE)
+    except AgenturError as exc:
+        _fail(str(exc))
+
+
+async def _with_agency(settings: Settings, action: Callable[[Agency], Awaitable[Any]]) -> Any:
+    """Bring the schema up to date, open the agency, run one action, close again."""
+    await migrate(settings)
+    agency = await open_agency(settings)
+    try:
+        return await action(agency)
+    finally:
+        await agency.close()
+
+
+async def _tenant_create(agency: Agency, args: Any) -> None:
+    plugins = [p.strip() for p in args.plugins.split(",") if p.strip()]
+    declared = read_partner_file(args.partners) if args.partners else []
+    tenant = await create_tenant(agency, args.slug, name=args.name, plugins=plugins, declared_partners=declared)
+    print(tenant.tenant_id)
+
+
+async def _user_create(agency: Agency, args: Any) -> None:
+    password: str | None = None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass("Password (empty: generate one): ") or None
+        if password is not None and getpass.getpass("Repeat password: ") != password:
+            raise InvalidInput("the passwords do not match", {"password": "mismatch"})
+    _, chosen = await create_user(
+        agency, args.tenant, partner_id=args.partner, role=parse_role(args.role), username=args.name, password=password
+    )
+    if password is None:
+        print(f"{args.name}\t{chosen}")
+    else:
+        print(args.name)
+
+
+async def _token_create(agency: Agency, args: Any) -> None:
+    token = await create_token(agency, args.tenant, partner_id=args.partner, role=parse_role(args.role), name=args.name)
+    print(token)
+
+
+_ADMIN: dict[tuple[str, str], Callable[[Agency, Any], Awaitable[None]]] = {
+    ("tenant", "create"): _tenant_create,
+    ("user", "create"): _user_create,
+    ("token", "create"): _token_create,
+}
+
+
+def _serve(settings: Settings, *, demo: bool, host: str, port: int) -> None:
+    import uvicorn
+
+    from core.web.app import create_app
+
+    app = create_app(settings)  # validates every plugin before anything else happens
+    if demo:
+        from core.demo.setup import ensure_demo
+
+        logins = asyncio.run(_with_agency(settings, ensure_demo))
+        print(logins.render(f"http://{host}:{port}"), flush=True)
+    else:
+        asyncio.run(migrate(settings))
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")
+
+
+if __name__ == "__main__":
+    main()
