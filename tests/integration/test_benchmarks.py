@@ -25,7 +25,13 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
 
     report = json.loads(out.read_text())
     rows = {row["name"]: row for row in report["scenarios"]}
-    expected = {"sqlite3_raw", "agentur_sqlite_write", "piccolo_stock_sqlite_write", "asyncpg_raw", "agentur_postgres_write"}
+    expected = {
+        "sqlite3_raw",
+        "agentur_sqlite_write",
+        "piccolo_stock_sqlite_write",
+        "asyncpg_raw",
+        "agentur_postgres_write",
+    }
     assert expected <= set(rows)
     for name in ("sqlite3_raw", "agentur_sqlite_write", "piccolo_stock_sqlite_write"):
         assert rows[name]["status"] == "ok", rows[name]
