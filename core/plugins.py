@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,16 @@ from core.settings import Settings
 
 PROJECT = "agentur"
 
+DEFAULT_PLUGINS: tuple[str, ...] = ("core.crypto.local_keys",)
+"""The core's own behaviour, registered like any plugin (``trylast``) so a partner plugin can override it."""
+
 
 def get_plugin_manager(settings: Settings) -> pluggy.PluginManager:
     """A fresh plugin manager: hook specs, installed plugins, and the settings' extra plugins."""
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
+    for module_name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(module_name), name=module_name)
     if settings.load_entrypoints:
         pm.load_setuptools_entrypoints(PROJECT)
     for plugin in settings.extra_plugins:
