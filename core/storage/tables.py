@@ -10,7 +10,7 @@ existing SQLite table, so the tenant-first unique keys are unique indexes, creat
 
 from __future__ import annotations
 
-from piccolo.columns import Boolean, Text, Timestamptz, Varchar
+from piccolo.columns import BigInt, Boolean, Bytea, Date, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -56,4 +56,139 @@ class ApiToken(Table, tablename="api_token"):
     revoked_at = Timestamptz(null=True, default=None)
 
 
-TABLES: tuple[type[Table], ...] = (Tenant, StaffUser, ApiToken)
+class Person(Table, tablename="person"):
+    """A migration biography's anchor: ids and bookkeeping only; every value lives encrypted in ``person_field``.
+
+    Unique keys: ``(tenant_id, id)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    revision = Integer(default=1)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+    erased_at = Timestamptz(null=True, default=None)
+
+
+class PersonKey(Table, tablename="person_key"):
+    """A person's data key, wrapped by a tenant KEK version. Deleting it crypto-shreds the person.
+
+    Unique keys: ``(tenant_id, person_id)``; index ``(tenant_id, kek_version)`` drives rotation.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    kek_version = Integer()
+    dek_version = Integer(default=1)
+    wrapped_dek = Bytea()
+
+
+class PersonField(Table, tablename="person_field"):
+    """One encrypted field value of a person (AES-256-GCM, bound to tenant, table, person and field).
+
+    Unique keys: ``(tenant_id, person_id, field)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    field = Varchar(length=80)
+    ciphertext = Bytea()
+
+
+class PersonIndex(Table, tablename="person_index"):
+    """Blind-index digests of a person's searchable fields.
+
+    Unique keys: ``(tenant_id, person_id, kind)``; lookup index ``(tenant_id, kind, digest)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    kind = Varchar(length=20)
+    digest = Bytea()
+
+
+class Consent(Table, tablename="consent"):
+    """A consent record (ISO/IEC TS 27560 shape); purpose and receipt code are sealed with the person's key.
+
+    Unique keys: ``(tenant_id, id)``, ``(tenant_id, receipt_digest)``; index ``(tenant_id, person_id)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    state = Varchar(length=20)
+    recipients = Text()
+    fields = Text()
+    sealed_terms = Bytea()
+    legal_basis = Varchar(length=60)
+    language = Varchar(length=8)
+    notice_version = Varchar(length=64)
+    method = Varchar(length=20)
+    valid_from = Date()
+    valid_until = Date()
+    recorded_by = Varchar(length=80)
+    given_at = Timestamptz()
+    withdrawn_at = Timestamptz(null=True, default=None)
+    receipt_digest = Varchar(length=64)
+
+
+class TransferBlock(Table, tablename="transfer_block"):
+    """A person's objection: statute-based sharing with the named partner stops (AZRG §4 style).
+
+    Unique keys: ``(tenant_id, id)``; index ``(tenant_id, person_id)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    partner_id = Varchar(length=40)
+    recorded_by = Varchar(length=80)
+    created_at = Timestamptz()
+    lifted_at = Timestamptz(null=True, default=None)
+
+
+class AuditEvent(Table, tablename="audit_event"):
+    """One link of a tenant's hash chain: who did what to which person's which fields, on what basis.
+
+    Unique keys: ``(tenant_id, seq)``; index ``(tenant_id, person_id)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    seq = BigInt()
+    at = Timestamptz()
+    actor = Varchar(length=80)
+    partner_id = Varchar(length=40)
+    person_id = Varchar(length=32, null=True, default=None)
+    action = Varchar(length=30)
+    fields = Text()
+    purpose = Text()
+    basis = Text()
+    prev_hash = Varchar(length=64)
+    hash = Varchar(length=64)
+
+
+class AuditHead(Table, tablename="audit_head"):
+    """The newest link of each tenant's chain; locked while appending so links never fork."""
+
+    tenant_id = Varchar(length=40, primary_key=True)
+    seq = BigInt()
+    hash = Varchar(length=64)
+
+
+TABLES: tuple[type[Table], ...] = (
+    Tenant,
+    StaffUser,
+    ApiToken,
+    Person,
+    PersonKey,
+    PersonField,
+    PersonIndex,
+    Consent,
+    TransferBlock,
+    AuditEvent,
+    AuditHead,
+)
