@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pluggy
 
+from core.crypto.keys import Keyring
 from core.domain.errors import NotFound
 from core.domain.staff import Tenant
 from core.plugins import PartnerDirectory, Registry, get_plugin_manager
@@ -21,6 +22,7 @@ class Agency:
         self.pm = pm
         self.registry = registry
         self.db = db
+        self.keyring = Keyring(pm.hook, settings.home)
         self._directories: dict[str, tuple[object, PartnerDirectory]] = {}
 
     async def tenant(self, tenant_id: str) -> tuple[Tenant, PartnerDirectory]:

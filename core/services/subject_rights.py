@@ -1,0 +1,67 @@
+"""Data-subject rights: Art. 15 export of everything held on a person, Art. 17 erasure by crypto-shredding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from core import audit
+from core.domain.base import Schema
+from core.domain.consent import TransferBlock
+from core.domain.errors import NotFound
+from core.domain.staff import Principal, Role
+from core.services.agency import Agency
+from core.services.consents import ConsentView, consent_view, open_terms
+from core.services.persons import open_person, require_role
+from core.storage.person_store import Consents, Persons, TransferBlocks
+
+
+async def erase_person(agency: Agency, principal: Principal, person_id: str) -> None:
+    """GDPR Art. 17: delete the data key and index rows — every copy of the fields becomes unreadable."""
+    require_role(principal, Role.TENANT_ADMIN)
+    async with agency.db.transaction() as tx:
+        if not await Persons(tx, principal.tenant_id).shred(person_id):
+            raise NotFound("no such person")
+        await audit.record(tx, principal.tenant_id, principal=principal, action="person.erase", person_id=person_id)
+
+
+class PersonExport(Schema, frozen=True):
+    """GDPR Art. 15: everything held on the person, including who looked at it."""
+
+    id: str
+    exported_at: dt.datetime
+    fields: dict[str, Any]
+    consents: list[ConsentView]
+    transfer_blocks: list[TransferBlock]
+    audit: list[audit.AuditEvent]
+
+
+async def export_person(agency: Agency, principal: Principal, person_id: str) -> PersonExport:
+    """The data-protection officer's or an administrator's copy for the person; audited."""
+    require_role(principal, Role.TENANT_ADMIN, Role.AUDITOR)
+    today = dt.date.today()
+    async with agency.db.transaction() as tx:
+        person = await open_person(agency, tx, principal.tenant_id, person_id)
+        sealed = await Consents(tx, principal.tenant_id).of_person(person_id)
+        consents = []
+        for record, sealed_terms in sealed:
+            opened = open_terms(person, record.id, sealed_terms)
+            consents.append(consent_view(record, opened.purpose if opened else "", today))
+        blocks = await TransferBlocks(tx, principal.tenant_id).of_person(person_id)
+        await audit.record(
+            tx,
+            principal.tenant_id,
+            principal=principal,
+            action="person.export",
+            person_id=person_id,
+            fields=sorted(person.stored.ciphertexts),
+        )
+        events = await audit.trail(tx, principal.tenant_id, person_id=person_id, limit=100_000)
+        return PersonExport(
+            id=person_id,
+            exported_at=dt.datetime.now(dt.UTC),
+            fields=person.decrypt(sorted(person.stored.ciphertexts)),
+            consents=consents,
+            transfer_blocks=blocks,
+            audit=events,
+        )
