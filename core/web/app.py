@@ -13,11 +13,17 @@ from litestar.openapi.config import OpenAPIConfig
 from core.services.agency import Agency, load_registry
 from core.settings import Settings
 from core.storage.schema import open_database
+from core.web.api.audit import AuditController
 from core.web.api.catalogue import CatalogueController
+from core.web.api.persons import ConsentsController, PersonsController
 from core.web.api.system import SystemController
+from core.web.documents import Documents
 from core.web.problems import internal_error, problem_details_plugin
 
 log = logging.getLogger("agentur.web")
+
+MAX_BODY_BYTES = 1_000_000
+"""A biography with long lists is a few kilobytes; anything near a megabyte is a mistake or an attack."""
 
 
 def create_app(settings: Settings) -> Litestar:
@@ -28,18 +34,20 @@ def create_app(settings: Settings) -> Litestar:
     async def agency_lifespan(app: Litestar) -> AsyncIterator[None]:
         agency = Agency(settings, pm, registry, await open_database(settings))
         app.state.agency = agency
+        app.state.documents = Documents()
         try:
             yield
         finally:
             await agency.close()
 
     config = AppConfig(
-        route_handlers=[SystemController, CatalogueController],
+        route_handlers=[SystemController, CatalogueController, PersonsController, ConsentsController, AuditController],
         lifespan=[agency_lifespan],
         plugins=[problem_details_plugin()],
         exception_handlers={Exception: internal_error},
         openapi_config=_openapi(),
         debug=False,
+        request_max_body_size=MAX_BODY_BYTES,
     )
     return Litestar.from_config(config)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.handlers.base import BaseRouteHandler
 
 from core.domain.staff import Principal
 from core.plugins import PartnerDirectory
@@ -20,12 +21,23 @@ def agency_of(state: State) -> Agency:
     return agency
 
 
-async def provide_principal(request: Request[Any, Any, Any], tenant: FromPath[str]) -> Principal:
-    """Dependency of every ``/api/v1/{tenant}/…`` handler: 401 without a valid token, 404 across tenants."""
-    header = request.headers.get("authorization", "")
+async def authenticated(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Guard of every ``/api/v1/{tenant}/…`` route: 401 without a valid token, 404 across tenants.
+
+    A guard runs before the request's parameters and body are parsed, so a foreign or missing token
+    learns nothing from validation errors.
+    """
+    header = connection.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     bearer = token.strip() if scheme.lower() == "bearer" else None
-    return await authenticate_token(agency_of(request.app.state), tenant, bearer)
+    tenant = str(connection.path_params.get("tenant", ""))
+    connection.state.principal = await authenticate_token(agency_of(connection.app.state), tenant, bearer)
+
+
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    """The principal the ``authenticated`` guard found."""
+    principal: Principal = request.state.principal
+    return principal
 
 
 async def provide_directory(request: Request[Any, Any, Any], principal: NamedDependency[Principal]) -> PartnerDirectory:

@@ -9,6 +9,8 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.plugins.problem_details import ProblemDetailsConfig, ProblemDetailsException, ProblemDetailsPlugin
 
+from core.crypto.cipher import DecryptionFailed
+from core.crypto.keys import KeyUnavailable
 from core.domain.errors import Conflict, DeclarationError, Forbidden, InvalidInput, NotFound, Unauthenticated
 from core.storage.engine import DatabaseUnavailable
 
@@ -70,6 +72,16 @@ def _unavailable(exc: DatabaseUnavailable) -> ProblemDetailsException:
     return _problem(503, "unavailable", "Service unavailable", "The database is not available; try again shortly.")
 
 
+def _keys(exc: KeyUnavailable) -> ProblemDetailsException:
+    log.error("key provider: %s", exc)
+    return _problem(503, "keys-unavailable", "Service unavailable", "The encryption keys are not available.")
+
+
+def _integrity(exc: DecryptionFailed) -> ProblemDetailsException:
+    log.error("integrity check failed: %s", exc)
+    return _problem(500, "integrity", "Internal error", "A stored value failed its integrity check.")
+
+
 def _http(exc: HTTPException) -> ProblemDetailsException:
     status = exc.status_code
     return _problem(status, f"http-{status}", _TITLES.get(status, "Error"), str(exc.detail))
@@ -103,6 +115,8 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
                 InvalidInput: _invalid,
                 DeclarationError: _declaration,
                 DatabaseUnavailable: _unavailable,
+                KeyUnavailable: _keys,
+                DecryptionFailed: _integrity,
             },
         )
     )

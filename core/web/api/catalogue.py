@@ -9,7 +9,7 @@ from core.domain.base import Schema
 from core.domain.biography import FieldSpec
 from core.domain.partner import Partner
 from core.plugins import PartnerDirectory
-from core.web.guards import provide_directory, provide_principal
+from core.web.guards import authenticated, provide_directory, provide_principal
 
 
 class PartnerList(Schema, frozen=True):
@@ -23,6 +23,7 @@ class FieldList(Schema, frozen=True):
 class CatalogueController(Controller):
     path = "/api/v1/{tenant:str}"
     tags = ["catalogue"]
+    guards = [authenticated]
     dependencies = {"principal": Provide(provide_principal), "directory": Provide(provide_directory)}
 
     @get(
