@@ -10,17 +10,21 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from core.domain.errors import AgenturError, Conflict, InvalidInput
-from core.domain.staff import parse_role
+from core.audit import verify as verify_audit
+from core.domain.errors import AgenturError, Conflict, InvalidInput, NotFound
+from core.domain.staff import Principal, Role, parse_role
 from core.plugins import read_partner_file
 from core.services.agency import Agency, open_agency
+from core.services.keys import rotate_tenant_keys
 from core.services.staff import create_tenant, create_token, create_user
+from core.services.subject_rights import erase_person
 from core.settings import Settings
 from core.storage.engine import DatabaseUnavailable
 from core.storage.schema import migrate
 
 EXIT_USAGE = 2
 EXIT_UNAVAILABLE = 1
+EXIT_BROKEN = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     token_create = token.add_parser("create", help="prints one API token, alone on stdout")
     _principal_options(token_create)
     token_create.add_argument("--name", default="")
+
+    keys = commands.add_parser("keys", help="encryption keys").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    keys_rotate = keys.add_parser("rotate", help="new key-encryption key, data keys re-wrapped while serving")
+    keys_rotate.add_argument("--tenant", required=True)
+
+    erase = commands.add_parser("erase", help="GDPR Art. 17 erasure (crypto-shredding)")
+    erase.add_argument("--tenant", required=True)
+    erase.add_argument("person_id")
+    erase.set_defaults(action="person")
+
+    audit_cmd = commands.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    audit_verify = audit_cmd.add_parser("verify", help="check the hash chain of a tenant's audit trail")
+    audit_verify.add_argument("--tenant", required=True)
     return parser
 
 
@@ -92,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             asyncio.run(_with_agency(settings, lambda agency: handler(agency, args)))
     except (InvalidInput, Conflict) as exc:
         _fail(str(exc))
+    except NotFound as exc:
+        _fail(f"{exc} in tenant {getattr(args, 'tenant', '?')!r}")
     except DatabaseUnavailable as exc:
         _fail(str(exc), EXIT_UNAVAILABLE)
     except AgenturError as exc:
@@ -137,10 +160,36 @@ async def _token_create(agency: Agency, args: Any) -> None:
     print(token)
 
 
+async def _keys_rotate(agency: Agency, args: Any) -> None:
+    report = await rotate_tenant_keys(agency, args.tenant)
+    print(f"key-encryption key version {report.kek_version}; {report.rewrapped} data keys re-wrapped")
+
+
+async def _erase(agency: Agency, args: Any) -> None:
+    await erase_person(agency, _operator(args.tenant), args.person_id)
+    print(f"erased {args.person_id}")
+
+
+async def _audit_verify(agency: Agency, args: Any) -> None:
+    await agency.tenant(args.tenant)
+    report = await verify_audit(agency.db, args.tenant)
+    if not report.ok:
+        _fail(f"audit trail of {args.tenant!r} is broken at event {report.broken_at}: {report.problem}", EXIT_BROKEN)
+    print(f"audit trail of {args.tenant!r} intact: {report.events} events, head {report.head_hash}")
+
+
+def _operator(tenant_id: str) -> Principal:
+    """The operator at the console acts as the county's administrator, recorded as such in the audit trail."""
+    return Principal(tenant_id=tenant_id, partner_id="-", role=Role.TENANT_ADMIN, subject=f"cli:{getpass.getuser()}")
+
+
 _ADMIN: dict[tuple[str, str], Callable[[Agency, Any], Awaitable[None]]] = {
     ("tenant", "create"): _tenant_create,
     ("user", "create"): _user_create,
     ("token", "create"): _token_create,
+    ("keys", "rotate"): _keys_rotate,
+    ("erase", "person"): _erase,
+    ("audit", "verify"): _audit_verify,
 }
 
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
-from core.domain.staff import Role
+from core.demo.biographies import demo_biographies
+from core.domain.consent import CollectionMethod
+from core.domain.errors import NotFound
+from core.domain.staff import Principal, Role
 from core.plugins import read_partner_file
 from core.services.agency import Agency
+from core.services.consents import ConsentTerms, record_consent
+from core.services.persons import create_person, update_person, writable_fields
 from core.services.staff import create_tenant, create_token, create_user
 from core.storage.repositories import Tenants
 
@@ -91,9 +98,70 @@ async def ensure_demo(agency: Agency) -> DemoLogins:
         for partner, role in DEMO_TOKENS
         if partner in plugins
     ]
+    await seed_biographies(agency, DEMO_TENANT, demo_biographies())
     result = DemoLogins(tenant=DEMO_TENANT, logins=logins, tokens=tokens)
     _write_private(store, msgspec.json.encode(result))
     return result
+
+
+IDENTITY = ("family_name", "given_names", "birth_date", "birth_place", "gender", "nationality")
+STATUTORY_WRITERS = ("iaa", "jobcenter", "jugendamt")
+DEMO_VALID_DAYS = 365
+
+
+def _desk(tenant: str, partner: str, role: Role = Role.CASEWORKER) -> Principal:
+    return Principal(tenant_id=tenant, partner_id=partner, role=role, subject=f"demo:{partner}")
+
+
+async def seed_biographies(agency: Agency, tenant: str, biographies: list[dict[str, Any]]) -> None:
+    """Enter each synthetic biography as the offices would: every write through the access decision.
+
+    The IAA registers the person; the offices write what their statutes let them write; what is
+    left (EU citizens' data, education, interests, health notes) is written after the person's
+    consent is recorded at the desk — so the demo shows consents and statute grants side by side.
+    """
+    until = dt.date.today() + dt.timedelta(days=DEMO_VALID_DAYS)
+    for index, bio in enumerate(biographies):
+        person = (await create_person(agency, _desk(tenant, "iaa"), {f: bio[f] for f in IDENTITY if f in bio})).id
+        remaining = {f: v for f, v in bio.items() if f not in IDENTITY}
+        remaining = await _write_what_statutes_allow(agency, tenant, person, remaining)
+        if remaining:
+            terms = ConsentTerms(
+                partners=["iaa"],
+                fields=sorted(remaining),
+                purpose="Erfassung der Migrationsbiografie in der Beratung",
+                valid_until=until,
+                language="de",
+                method=CollectionMethod.WITH_INTERPRETER,
+            )
+            await record_consent(agency, _desk(tenant, "iaa", Role.RECEPTION), person, terms)
+            remaining = await _write_what_statutes_allow(agency, tenant, person, remaining)
+        if bio.get("sport_interests") and index % 2 == 0:
+            terms = ConsentTerms(
+                partners=["sportbund"],
+                fields=["given_names", "phone", "municipality", "sport_interests"],
+                purpose="Vermittlung in einen Sportverein",
+                valid_until=until,
+                language="ar" if index % 4 else "de",
+                method=CollectionMethod.IN_PERSON,
+            )
+            await record_consent(agency, _desk(tenant, "iaa", Role.RECEPTION), person, terms)
+
+
+async def _write_what_statutes_allow(
+    agency: Agency, tenant: str, person: str, remaining: dict[str, Any]
+) -> dict[str, Any]:
+    for partner in STATUTORY_WRITERS:
+        desk = _desk(tenant, partner)
+        try:
+            writable = await writable_fields(agency, desk, person)
+        except NotFound:
+            continue
+        chunk = {f: v for f, v in remaining.items() if f in writable}
+        if chunk:
+            await update_person(agency, desk, person, chunk, if_revision=None)
+            remaining = {f: v for f, v in remaining.items() if f not in chunk}
+    return remaining
 
 
 def _write_private(path: Path, data: bytes) -> None:

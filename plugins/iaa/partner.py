@@ -43,7 +43,7 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             "Erreichbarkeit, örtliche Zuständigkeit und Unterbringung im aufenthaltsrechtlichen Verfahren; "
             "für freizügigkeitsberechtigte Unionsbürger nur mit Einwilligung.",
             _RESIDENCE_LAW,
-            write=("address", "municipality"),
+            write=("address", "phone", "email", "municipality"),
             excludes_free_movement=True,
         ),
         *_grants(
@@ -59,6 +59,7 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             "Prüfung familienbezogener Aufenthaltstitel und des Familiennachzugs; "
             "für freizügigkeitsberechtigte Unionsbürger nur mit Einwilligung.",
             _RESIDENCE_LAW,
+            write=("marital_status",),
             excludes_free_movement=True,
         ),
         *_grants(
@@ -67,6 +68,7 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             "dem AsylbLG, einschließlich der Anrechnung ihres Einkommens und Vermögens; Unionsbürger sind "
             "nach dem AsylbLG nicht leistungsberechtigt.",
             "AsylbLG §7",
+            write=("children",),
             excludes_free_movement=True,
         ),
         *_grants(
@@ -74,6 +76,7 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             "Auswahl der Sprachmittlung für Beratung und aufenthaltsrechtliches Verfahren; "
             "für freizügigkeitsberechtigte Unionsbürger nur mit Einwilligung.",
             _RESIDENCE_LAW,
+            write=("mother_tongue",),
             excludes_free_movement=True,
         ),
         *_grants(
@@ -81,7 +84,7 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             "Feststellung von Berechtigung und Verpflichtung zum Integrationskurs und Ausstellung des "
             "Berechtigungsscheins; Unionsbürger nur auf Antrag und mit Einwilligung.",
             "AufenthG §43",
-            write=("integration_course",),
+            write=("languages", "integration_course"),
             excludes_free_movement=True,
         ),
         *_grants(
@@ -95,16 +98,19 @@ def _field_grants() -> tuple[FieldGrant, ...]:
             ("school_education", "vocational_qualifications", "work_experience", "desired_occupation"),
             "Integrationsberatung und Vermittlung an Bildungs- und Arbeitsmarktpartner.",
             CONSENT,
+            write=("school_education", "vocational_qualifications", "work_experience", "desired_occupation"),
         ),
         *_grants(
             ("sport_interests", "volunteering_interests"),
             "Vermittlung an Sportvereine und Ehrenamtsangebote durch die Integrationskoordination.",
             CONSENT,
+            write=("sport_interests", "volunteering_interests"),
         ),
         *_grants(
             ("health_notes", "disability"),
             "Berücksichtigung besonderer Schutzbedarfe bei Unterbringung und Leistungsgewährung.",
             CONSENT,
+            write=("health_notes", "disability"),
         ),
     )
 

@@ -94,9 +94,19 @@ def test_password_from_stdin_is_used_and_not_echoed(env: dict[str, str]) -> None
         == 0
     )
     result = run_agentur(
-        "user", "create", "--tenant", "saalekreis", "--partner", "iaa", "--role", "auditor", "dsb",
-        "--password-stdin", env=env, stdin="ein-langes-passwort\n",
-    )  # fmt: skip
+        "user",
+        "create",
+        "--tenant",
+        "saalekreis",
+        "--partner",
+        "iaa",
+        "--role",
+        "auditor",
+        "dsb",
+        "--password-stdin",
+        env=env,
+        stdin="ein-langes-passwort\n",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "dsb\n"
 

@@ -53,9 +53,14 @@ def test_jobcenter_and_ba_rest_on_azrg_18b_excluding_free_movement(registry: Reg
     assert all(g.excludes_free_movement for g in statutory)
     categories = {registry.catalogue[g.field].category for g in statutory}
     assert {
-        Category.IDENTITY, Category.RESIDENCE, Category.CONTACT, Category.FAMILY,
-        Category.EDUCATION, Category.WORK, Category.LANGUAGE,
-    } <= categories  # fmt: skip
+        Category.IDENTITY,
+        Category.RESIDENCE,
+        Category.CONTACT,
+        Category.FAMILY,
+        Category.EDUCATION,
+        Category.WORK,
+        Category.LANGUAGE,
+    } <= categories
 
 
 def test_jugendamt_gets_no_schooling_or_language_skills_by_statute(registry: Registry) -> None:
