@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,3 +181,40 @@ def test_the_same_commands_run_the_agency_on_postgresql(
     )
     assert response.status_code == 200
     assert not (tmp_path / "home" / "agentur.sqlite3").exists(), "PostgreSQL, not the embedded file"
+
+
+def test_operator_rotates_keys_verifies_the_audit_trail_and_erases_while_serving(
+    tmp_path: Path, env: dict[str, str], servers: list[Server]
+) -> None:
+    assert (
+        run_agentur("tenant", "create", "saalekreis", "--name", "Saalekreis", "--plugins", "iaa", env=env).returncode
+        == 0
+    )
+    token = run_agentur(
+        "token", "create", "--tenant", "saalekreis", "--partner", "iaa", "--role", "caseworker", env=env
+    )
+    headers = {"Authorization": f"Bearer {token.stdout.strip()}"}
+    server = start(servers, tmp_path, env)
+    person = {"family_name": "Haddad", "given_names": "Rami", "birth_date": "1989-05-02", "nationality": ["LB"]}
+    created = httpx.post(f"{server.base_url}/api/v1/saalekreis/persons", json={"fields": person}, headers=headers)
+    assert created.status_code == 201, created.text
+    person_url = f"{server.base_url}/api/v1/saalekreis/persons/{created.json()['id']}"
+
+    rotated = run_agentur("keys", "rotate", "--tenant", "saalekreis", env=env)
+    assert rotated.returncode == 0, rotated.stderr
+    assert "version 2; 1 data keys re-wrapped" in rotated.stdout
+    assert httpx.get(person_url, headers=headers).json()["fields"] == person, "the running server reads on"
+
+    verified = run_agentur("audit", "verify", "--tenant", "saalekreis", env=env)
+    assert verified.returncode == 0 and "intact: 2 events" in verified.stdout, verified.stdout + verified.stderr
+
+    erased = run_agentur("erase", "--tenant", "saalekreis", created.json()["id"], env=env)
+    assert erased.returncode == 0, erased.stderr
+    assert httpx.get(person_url, headers=headers).status_code == 404
+    assert run_agentur("erase", "--tenant", "saalekreis", created.json()["id"], env=env).returncode == 2
+
+    with sqlite3.connect(tmp_path / "home" / "agentur.sqlite3") as db:
+        db.execute("UPDATE audit_event SET action = 'person.update' WHERE seq = 2")
+    broken = run_agentur("audit", "verify", "--tenant", "saalekreis", env=env)
+    assert broken.returncode == 3
+    assert "broken at event 2" in broken.stderr

@@ -278,6 +278,11 @@ async def test_export_holds_everything_including_who_looked(world: World) -> Non
     assert body["consents"][0]["purpose"] == "Vermittlung in einen Sportverein"
     assert {"person.create", "consent.given", "person.read"} <= {e["action"] for e in body["audit"]}
     assert (await world.call("GET", "jobcenter", f"persons/{person}/export")).status_code == 403
+    printable = await world.call(
+        "GET", "auditor", f"persons/{person}/export", params={"format": "html", "language": "ar"}
+    )
+    assert printable.status_code == 200 and printable.headers["content-type"].startswith("text/html")
+    assert 'dir="rtl"' in printable.text and "Al-Hassan" in printable.text
 
 
 async def test_every_read_is_audited_and_tampering_is_detected(world: World) -> None:
