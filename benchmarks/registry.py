@@ -18,6 +18,11 @@ Run = Callable[[int], Awaitable[None] | None]
 
 Setup = Callable[["BenchContext"], AbstractAsyncContextManager[Run]]
 
+FULL_PERSONS = 100_000
+"""Persons per tenant that the scale scenarios seed in a full run (``--persons`` overrides it)."""
+QUICK_PERSONS = 2_000
+"""… and in a ``--quick`` run."""
+
 
 class Skip(Exception):
     """Raised by a scenario's setup when it cannot run here; the message is the reason reported."""
@@ -33,30 +38,58 @@ class Scenario:
     ops: int
     quick_ops: int
     description: str
+    warmup: bool = True
+    """Run 10 % of the ops once before timing; off for scenarios whose single op is long and changes state."""
+
+
+def format_us(us: float) -> str:
+    """A duration for reports: µs below a millisecond, then ms, then s."""
+    if us >= 1e6:
+        return f"{us / 1e6:,.1f} s"
+    if us >= 1e3:
+        return f"{us / 1e3:,.2f} ms"
+    return f"{us:,.1f} µs"
 
 
 @dataclass(frozen=True)
 class Goal:
-    """``scenario`` at most ``factor``× slower than ``against``, or (``faster``) at least ``factor``× faster."""
+    """A bound on one scenario's µs/op.
+
+    Relative (``against`` set): ``scenario`` at most ``factor``× slower than ``against``, or (``faster``) at
+    least ``factor``× faster. Absolute (``against`` is ``None``): at most ``factor`` µs per op. ``at_persons``
+    limits the goal to runs seeded with that many persons per tenant (``n/a`` in other runs).
+    """
 
     scenario: str
-    against: str
+    against: str | None
     factor: float
-    faster: bool
+    faster: bool = False
+    at_persons: int | None = None
 
     @property
     def text(self) -> str:
+        scale = f" at {self.at_persons:,} persons" if self.at_persons is not None else ""
+        if self.against is None:
+            return f"{self.scenario} ≤ {format_us(self.factor)} per op{scale}"
         how = "faster than" if self.faster else "slower than"
         bound = "≥" if self.faster else "≤"
-        return f"{self.scenario} {bound} {self.factor:g}× {how} {self.against}"
+        return f"{self.scenario} {bound} {self.factor:g}× {how} {self.against}{scale}"
 
-    def check(self, us_per_op: float, against_us_per_op: float) -> tuple[float, bool]:
-        """The measured factor (speed-up if ``faster``, else slow-down) and whether it meets the goal."""
+    def check(self, us_per_op: float, against_us_per_op: float | None = None) -> tuple[float, bool]:
+        """The measured value (µs/op if absolute, else speed-up if ``faster``, else slow-down) and whether it
+        meets the goal."""
+        if self.against is None:
+            return us_per_op, us_per_op <= self.factor
+        assert against_us_per_op is not None
         if self.faster:
             measured = against_us_per_op / us_per_op
             return measured, measured >= self.factor
         measured = us_per_op / against_us_per_op
         return measured, measured <= self.factor
+
+    def show(self, measured: float) -> str:
+        """The measured value as the report prints it."""
+        return format_us(measured) if self.against is None else f"{measured:.2f}×"
 
 
 SCENARIOS: dict[str, Scenario] = {}
@@ -64,7 +97,13 @@ GOALS: list[Goal] = []
 
 
 def scenario(
-    name: str, *, group: str, floor: str | None = None, ops: int = 5000, quick_ops: int = 300
+    name: str,
+    *,
+    group: str,
+    floor: str | None = None,
+    ops: int = 5000,
+    quick_ops: int = 300,
+    warmup: bool = True,
 ) -> Callable[[Callable[[BenchContext], AsyncIterator[Run]]], Callable[[BenchContext], AsyncIterator[Run]]]:
     """Register an async generator that sets up, yields the ``Run`` callable, then tears down."""
 
@@ -80,6 +119,7 @@ def scenario(
             ops=ops,
             quick_ops=quick_ops,
             description=doc[0] if doc else "",
+            warmup=warmup,
         )
         return func
 
@@ -87,25 +127,55 @@ def scenario(
 
 
 def goal(
-    scenario: str, against: str, *, at_most_slower: float | None = None, at_least_faster: float | None = None
+    scenario: str,
+    against: str | None = None,
+    *,
+    at_most_slower: float | None = None,
+    at_least_faster: float | None = None,
+    at_most_us: float | None = None,
+    at_persons: int | None = None,
 ) -> None:
-    """Declare a goal shown as PASS/MISS in the report (exactly one of the two bounds)."""
-    if (at_most_slower is None) == (at_least_faster is None):
-        raise ValueError("a goal needs exactly one of at_most_slower, at_least_faster")
-    factor = at_least_faster if at_least_faster is not None else at_most_slower
-    assert factor is not None
-    GOALS.append(Goal(scenario=scenario, against=against, factor=factor, faster=at_least_faster is not None))
+    """Declare a goal shown as PASS/MISS in the report.
+
+    Exactly one bound: ``at_most_slower`` or ``at_least_faster`` (relative to ``against``), or ``at_most_us``
+    (absolute µs per op, no ``against``). With ``at_persons`` it is checked only in runs seeded with that many
+    persons per tenant.
+    """
+    bounds = [b for b in (at_most_slower, at_least_faster, at_most_us) if b is not None]
+    if len(bounds) != 1:
+        raise ValueError("a goal needs exactly one of at_most_slower, at_least_faster, at_most_us")
+    if (against is None) != (at_most_us is not None):
+        raise ValueError("a relative goal needs `against`; an absolute one (at_most_us) takes none")
+    GOALS.append(
+        Goal(
+            scenario=scenario,
+            against=against,
+            factor=bounds[0],
+            faster=at_least_faster is not None,
+            at_persons=at_persons,
+        )
+    )
 
 
 class BenchContext:
     """What the scenarios of one run share: temp dirs, the PostgreSQL server, and cleanup at the end."""
 
-    def __init__(self, *, quick: bool, postgres_url: str | None, stack: AsyncExitStack) -> None:
+    def __init__(
+        self, *, quick: bool, postgres_url: str | None, stack: AsyncExitStack, persons: int | None = None
+    ) -> None:
         self.quick = quick
         self.postgres_url = postgres_url
         self.stack = stack
+        self.persons = persons or (QUICK_PERSONS if quick else FULL_PERSONS)
+        """How many persons per tenant the scale scenarios seed."""
+        self.notes: list[str] = []
+        """Lines for the report's ``notes:`` section (setup timings, per-round details)."""
         self._tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="agentur-bench-")))
         self._once: dict[str, Any] = {}
+
+    def note(self, text: str) -> None:
+        """Add a line to the report (not a measurement: e.g. how long seeding took)."""
+        self.notes.append(text)
 
     def tempdir(self, name: str) -> Path:
         """A fresh empty directory, removed at the end of the run."""
@@ -114,10 +184,16 @@ class BenchContext:
         return path
 
     async def once(self, key: str, factory: Callable[[], Awaitable[Any]]) -> Any:
-        """``await factory()`` the first time ``key`` is asked for; the same result after that."""
+        """``await factory()`` the first time ``key`` is asked for; the same result (or exception) after that."""
         if key not in self._once:
-            self._once[key] = await factory()
-        return self._once[key]
+            try:
+                self._once[key] = (await factory(), None)
+            except Exception as exc:  # a failed (or skipped) setup fails every scenario sharing it, once
+                self._once[key] = (None, exc)
+        result, error = self._once[key]
+        if error is not None:
+            raise error
+        return result
 
     async def postgres_database(self) -> str:
         """The URL of a new, empty database on the PostgreSQL server; dropped at the end of the run."""

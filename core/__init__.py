@@ -16,6 +16,16 @@ from core.domain.partner import (
     PartnerKind,
     Service,
 )
+from core.domain.referral import (
+    ActionKind,
+    Eligibility,
+    EventType,
+    ReferralAction,
+    ReferralEvent,
+    ReferralState,
+    ReferralView,
+    Urgency,
+)
 
 hookimpl = pluggy.HookimplMarker("agentur")
 """Mark a plugin function as the implementation of an ``agentur_*`` hook."""
@@ -23,8 +33,11 @@ hookimpl = pluggy.HookimplMarker("agentur")
 __all__ = [
     "CONSENT",
     "LANGUAGES",
+    "ActionKind",
     "Category",
     "Contact",
+    "Eligibility",
+    "EventType",
     "FieldGrant",
     "FieldSpec",
     "FieldType",
@@ -32,8 +45,13 @@ __all__ = [
     "OpeningHours",
     "Partner",
     "PartnerKind",
+    "ReferralAction",
+    "ReferralEvent",
+    "ReferralState",
+    "ReferralView",
     "Retention",
     "Sensitivity",
     "Service",
+    "Urgency",
     "hookimpl",
 ]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from core.audit import verify as verify_audit
+from core.bus import outbox
+from core.bus.dispatcher import Dispatcher
 from core.domain.errors import AgenturError, Conflict, InvalidInput, NotFound
 from core.domain.staff import Principal, Role, parse_role
 from core.plugins import read_partner_file
@@ -20,6 +23,7 @@ from core.services.staff import create_tenant, create_token, create_user
 from core.services.subject_rights import erase_person
 from core.settings import Settings
 from core.storage.engine import DatabaseUnavailable
+from core.storage.repositories import Tenants
 from core.storage.schema import migrate
 
 EXIT_USAGE = 2
@@ -49,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
 
     commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("worker", help="run the bus dispatcher only (production: several, beside the app processes)")
 
     tenant = commands.add_parser("tenant", help="counties").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -58,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     tenant_create.add_argument("--name", required=True)
     tenant_create.add_argument("--plugins", default="", help="comma-separated plugin names to enable")
     tenant_create.add_argument("--partners", type=Path, help="TOML file of code-less partners")
+    tenant_configure = tenant.add_parser("configure", help="set a plugin's configuration for a county")
+    tenant_configure.add_argument("slug")
+    tenant_configure.add_argument("--plugin", required=True)
+    tenant_configure.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="values")
 
     user = commands.add_parser("user", help="staff logins").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -90,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit_verify = audit_cmd.add_parser("verify", help="check the hash chain of a tenant's audit trail")
     audit_verify.add_argument("--tenant", required=True)
+
+    bus = commands.add_parser("bus", help="the referral bus").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    bus_replay = bus.add_parser("replay", help="put dead-lettered deliveries back in the queue")
+    bus_replay.add_argument("--tenant", required=True)
+    bus_replay.add_argument("--delivery", help="one delivery id (default: every dead letter of the tenant)")
     return parser
 
 
@@ -105,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         if args.command == "serve":
             _serve(settings, demo=args.demo, host=args.host, port=args.port)
+        elif args.command == "worker":
+            asyncio.run(_with_agency(settings, _work))
         elif args.command == "migrate":
             asyncio.run(migrate(settings, report=sys.stderr))
             print("schema up to date", file=sys.stderr)
@@ -178,6 +196,45 @@ async def _audit_verify(agency: Agency, args: Any) -> None:
     print(f"audit trail of {args.tenant!r} intact: {report.events} events, head {report.head_hash}")
 
 
+async def _tenant_configure(agency: Agency, args: Any) -> None:
+    tenant, _ = await agency.tenant(args.slug)
+    if args.plugin not in tenant.plugins:
+        raise InvalidInput(f"plugin {args.plugin!r} is not enabled for {args.slug!r}", {"plugin": "not enabled"})
+    values = dict(tenant.plugin_config.get(args.plugin, {}))
+    for item in args.values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput(f"--set takes KEY=VALUE, got {item.split('=', 1)[0]!r}", {"set": "malformed"})
+        values[key.strip()] = value.strip()
+    config = {**tenant.plugin_config, args.plugin: values}
+    async with agency.db.transaction() as tx:
+        await Tenants(tx).configure(args.slug, config)
+    print(f"{args.slug}: {args.plugin} configured ({', '.join(sorted(values)) or 'empty'})")
+
+
+async def _bus_replay(agency: Agency, args: Any) -> None:
+    await agency.tenant(args.tenant)
+    async with agency.db.transaction() as tx:
+        count = await outbox.replay(tx, args.tenant, args.delivery)
+    if args.delivery and count == 0:
+        raise NotFound("no such dead letter")
+    print(f"{count} deliveries back in the queue")
+
+
+async def _work(agency: Agency) -> None:
+    """``agentur worker``: dispatch until SIGTERM or SIGINT, then finish the round and stop."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    dispatcher = Dispatcher(agency)
+    print("worker: dispatching", file=sys.stderr, flush=True)
+    try:
+        await dispatcher.run(stop)
+    finally:
+        await dispatcher.close()
+
+
 def _operator(tenant_id: str) -> Principal:
     """The operator at the console acts as the county's administrator, recorded as such in the audit trail."""
     return Principal(tenant_id=tenant_id, partner_id="-", role=Role.TENANT_ADMIN, subject=f"cli:{getpass.getuser()}")
@@ -190,6 +247,8 @@ _ADMIN: dict[tuple[str, str], Callable[[Agency, Any], Awaitable[None]]] = {
     ("keys", "rotate"): _keys_rotate,
     ("erase", "person"): _erase,
     ("audit", "verify"): _audit_verify,
+    ("tenant", "configure"): _tenant_configure,
+    ("bus", "replay"): _bus_replay,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,13 @@ def get_plugin_manager(settings: Settings) -> pluggy.PluginManager:
             f"plugin {name!r}: implements a hook the agency does not know (its agentur_ hooks: {hooks})"
         ) from exc
     return pm
+
+
+async def maybe_await(value: Any) -> Any:
+    """pluggy does not await: a hook may return an awaitable, which the core awaits (datasette's ``await_me_maybe``)."""
+    if inspect.isawaitable(value):
+        return await value
+    return value
 
 
 def _plugin_results(pm: pluggy.PluginManager, hook_name: str) -> list[tuple[str, Any]]:

@@ -21,12 +21,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Load installed plugins from the ``agentur`` entry-point group."""
     extra_plugins: tuple[object, ...] = ()
     """Plugin objects registered besides the installed ones (tests, embedding)."""
+    run_dispatcher: bool = True
+    """Whether the web app runs the bus dispatcher itself (the embedded default); production runs ``agentur worker``."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         url = env.get("AGENTUR_DATABASE_URL") or None
-        return cls(home=Path(env.get("AGENTUR_HOME") or DEFAULT_HOME), database_url=url)
+        dispatcher = env.get("AGENTUR_DISPATCHER", "on").lower() not in ("off", "0", "false", "no")
+        return cls(home=Path(env.get("AGENTUR_HOME") or DEFAULT_HOME), database_url=url, run_dispatcher=dispatcher)
 
     @property
     def sqlite_path(self) -> Path:

@@ -57,6 +57,8 @@ class Tenant(Schema, frozen=True):
     name: str
     plugins: tuple[str, ...]
     created_at: dt.datetime
+    plugin_config: dict[str, dict[str, str]] = {}
+    """Per-plugin settings of this county, e.g. ``{"baa": {"endpoint": "https://…"}}``."""
 
 
 class Principal(Schema, frozen=True):

@@ -48,13 +48,21 @@ class Tenants:
 
     async def add(self, tenant: Tenant, declared_partners: list[Partner]) -> None:
         await self.db.execute(
-            "INSERT INTO tenant (tenant_id, name, plugins, declared_partners, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO tenant (tenant_id, name, plugins, declared_partners, plugin_config, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6)",
             tenant.tenant_id,
             tenant.name,
             json.dumps(list(tenant.plugins)),
             msgspec.json.encode(declared_partners).decode(),
+            json.dumps(tenant.plugin_config),
             tenant.created_at,
         )
+
+    async def configure(self, tenant_id: str, plugin_config: dict[str, dict[str, str]]) -> bool:
+        changed = await self.db.execute(
+            "UPDATE tenant SET plugin_config = $1 WHERE tenant_id = $2", json.dumps(plugin_config), tenant_id
+        )
+        return changed == 1
 
     async def get(self, tenant_id: str) -> tuple[Tenant, list[Partner]] | None:
         row = await self.db.fetchrow("SELECT * FROM tenant WHERE tenant_id = $1", tenant_id)
@@ -70,6 +78,7 @@ def _tenant(row: Row) -> tuple[Tenant, list[Partner]]:
         name=row["name"],
         plugins=tuple(json.loads(row["plugins"])),
         created_at=as_datetime(row["created_at"]),
+        plugin_config=json.loads(row["plugin_config"] or "{}"),
     )
     return tenant, msgspec.json.decode(row["declared_partners"], type=list[Partner])
 

@@ -21,6 +21,7 @@ class Tenant(Table, tablename="tenant"):
     name = Varchar(length=200)
     plugins = Text(default="[]")
     declared_partners = Text(default="[]")
+    plugin_config = Text(default="{}")
     created_at = Timestamptz()
 
 
@@ -179,6 +180,89 @@ class AuditHead(Table, tablename="audit_head"):
     hash = Varchar(length=64)
 
 
+class Referral(Table, tablename="referral"):
+    """A referral between two partners; reason and outcome sealed with the person's key.
+
+    Unique keys: ``(tenant_id, id)``; indexes ``(tenant_id, to_partner, state)``,
+    ``(tenant_id, from_partner, state)``, ``(tenant_id, state, due_date)``. Times are also kept as
+    epoch seconds so the report can average durations in SQL on both engines.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    from_partner = Varchar(length=40)
+    from_subject = Varchar(length=80)
+    to_partner = Varchar(length=40)
+    service = Varchar(length=40)
+    urgency = Varchar(length=12)
+    due_date = Date()
+    state = Varchar(length=16)
+    reason = Bytea()
+    outcome = Bytea(null=True, default=None)
+    decline_reason = Bytea(null=True, default=None)
+    revision = Integer(default=1)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+    created_epoch = BigInt()
+    accepted_epoch = BigInt(null=True, default=None)
+    completed_epoch = BigInt(null=True, default=None)
+    reminded_at = Timestamptz(null=True, default=None)
+    escalated_at = Timestamptz(null=True, default=None)
+
+
+class ReferralStep(Table, tablename="referral_step"):
+    """The history of a referral: one row per state, who moved it, when.
+
+    Unique keys: ``(tenant_id, referral_id, seq)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    referral_id = Varchar(length=32)
+    seq = Integer()
+    state = Varchar(length=16)
+    actor = Varchar(length=80)
+    at = Timestamptz()
+
+
+class OutboxDelivery(Table, tablename="outbox"):
+    """The transactional outbox: one row per event and destination, written with the state change.
+
+    Unique keys: ``(tenant_id, id)``, ``(tenant_id, event_id, destination)``; the dispatcher's
+    queue index is ``(tenant_id, status, next_attempt_at)``. The payload holds ids and states only.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    event_id = Varchar(length=32)
+    destination = Varchar(length=80)
+    payload = Text()
+    status = Varchar(length=12)
+    attempts = Integer(default=0)
+    next_attempt_at = Timestamptz()
+    lease_until = Timestamptz(null=True, default=None)
+    last_error = Varchar(length=200, default="")
+    created_at = Timestamptz()
+    delivered_at = Timestamptz(null=True, default=None)
+
+
+class WebhookSubscription(Table, tablename="webhook_subscription"):
+    """A partner's webhook: where to post which events; the signing secret sealed with a tenant key.
+
+    Unique keys: ``(tenant_id, id)``; index ``(tenant_id, partner_id)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    partner_id = Varchar(length=40)
+    url = Text()
+    events = Text()
+    sealed_secret = Bytea()
+    active = Boolean(default=True)
+    created_at = Timestamptz()
+
+
 TABLES: tuple[type[Table], ...] = (
     Tenant,
     StaffUser,
@@ -191,4 +275,8 @@ TABLES: tuple[type[Table], ...] = (
     TransferBlock,
     AuditEvent,
     AuditHead,
+    Referral,
+    ReferralStep,
+    OutboxDelivery,
+    WebhookSubscription,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,12 +11,14 @@ from litestar import Litestar
 from litestar.config.app import AppConfig
 from litestar.openapi.config import OpenAPIConfig
 
+from core.bus.dispatcher import Dispatcher
 from core.services.agency import Agency, load_registry
 from core.settings import Settings
 from core.storage.schema import open_database
 from core.web.api.audit import AuditController
 from core.web.api.catalogue import CatalogueController
 from core.web.api.persons import ConsentsController, PersonsController
+from core.web.api.referrals import BusController, ReferralsController
 from core.web.api.system import SystemController
 from core.web.documents import Documents
 from core.web.problems import internal_error, problem_details_plugin
@@ -35,13 +38,28 @@ def create_app(settings: Settings) -> Litestar:
         agency = Agency(settings, pm, registry, await open_database(settings))
         app.state.agency = agency
         app.state.documents = Documents()
+        stop = asyncio.Event()
+        dispatcher = Dispatcher(agency) if settings.run_dispatcher else None
+        task = asyncio.create_task(dispatcher.run(stop)) if dispatcher else None
         try:
             yield
         finally:
+            stop.set()
+            if task is not None and dispatcher is not None:
+                await task
+                await dispatcher.close()
             await agency.close()
 
     config = AppConfig(
-        route_handlers=[SystemController, CatalogueController, PersonsController, ConsentsController, AuditController],
+        route_handlers=[
+            SystemController,
+            CatalogueController,
+            PersonsController,
+            ConsentsController,
+            AuditController,
+            ReferralsController,
+            BusController,
+        ],
         lifespan=[agency_lifespan],
         plugins=[problem_details_plugin()],
         exception_handlers={Exception: internal_error},

@@ -1,0 +1,1 @@
+"""The referral bus: the transactional outbox, the dispatcher, webhooks, and plugin notification."""
