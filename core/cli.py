@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import getpass
+import math
+import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from core.audit import verify as verify_audit
 from core.bus import outbox
-from core.bus.dispatcher import Dispatcher
+from core.bus.dispatcher import Dispatcher, DispatchSettings
 from core.domain.errors import AgenturError, Conflict, InvalidInput, NotFound
 from core.domain.staff import Principal, Role, parse_role
 from core.plugins import read_partner_file
@@ -122,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.command == "serve":
             _serve(settings, demo=args.demo, host=args.host, port=args.port)
         elif args.command == "worker":
-            asyncio.run(_with_agency(settings, _work))
+            dispatch = _dispatch_settings(os.environ)
+            asyncio.run(_with_agency(settings, lambda agency: _work(agency, dispatch)))
         elif args.command == "migrate":
             asyncio.run(migrate(settings, report=sys.stderr))
             print("schema up to date", file=sys.stderr)
@@ -221,13 +225,27 @@ async def _bus_replay(agency: Agency, args: Any) -> None:
     print(f"{count} deliveries back in the queue")
 
 
-async def _work(agency: Agency) -> None:
+def _dispatch_settings(environ: Mapping[str, str]) -> DispatchSettings:
+    """The worker's bus settings: ``AGENTUR_BUS_LEASE_SECONDS`` sets how long a claimed delivery stays leased."""
+    raw = environ.get("AGENTUR_BUS_LEASE_SECONDS", "").strip()
+    if not raw:
+        return DispatchSettings()
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        _fail(f"AGENTUR_BUS_LEASE_SECONDS must be a positive number of seconds, got {raw!r}")
+    return DispatchSettings(lease=dt.timedelta(seconds=seconds))
+
+
+async def _work(agency: Agency, dispatch: DispatchSettings | None = None) -> None:
     """``agentur worker``: dispatch until SIGTERM or SIGINT, then finish the round and stop."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    dispatcher = Dispatcher(agency)
+    dispatcher = Dispatcher(agency, dispatch)
     print("worker: dispatching", file=sys.stderr, flush=True)
     try:
         await dispatcher.run(stop)

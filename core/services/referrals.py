@@ -333,7 +333,7 @@ async def act(
             "revoke": referral.revoke,
         }
         after = moves[kind](at, principal.subject)
-        _, _, _, person = await _open_texts(agency, tx, principal.tenant_id, stored)
+        reason, outcome, decline_reason, person = await _open_texts(agency, tx, principal.tenant_id, stored)
         sealed_text = None
         if text and person is not None:
             part = "decline" if kind == "decline" else "outcome"
@@ -355,7 +355,13 @@ async def act(
             person_id=referral.person_id,
             purpose=f"referral {referral.id}",
         )
-    return await read_referral(agency, principal, referral_id)
+    written = text.strip() if text and person is not None else None
+    return _out(
+        after,
+        reason=reason,
+        outcome=written if kind == "complete" else outcome,
+        decline_reason=written if kind == "decline" else decline_reason,
+    )
 
 
 def _cursor(created_at: dt.datetime, referral_id: str) -> str:
