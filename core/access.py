@@ -81,6 +81,10 @@ ROLE_CATEGORIES: Mapping[Role, Mapping[Mode, frozenset[Category]]] = {
 them, which language to speak. Administrators and auditors manage and check; they read no biographies."""
 
 
+CASE_ROLES = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
+"""The roles that work on cases: record consents and blocks, send and answer referrals."""
+
+
 class PersonFacts(Schema, frozen=True):
     """What the decision needs to know about the person (decrypted internally, never returned)."""
 

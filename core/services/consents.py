@@ -10,17 +10,17 @@ from typing import Any
 import msgspec
 
 from core import audit
+from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.consent import CollectionMethod, ConsentRecord, TransferBlock, check_consent_terms
 from core.domain.errors import Conflict, InvalidInput, NotFound
-from core.domain.staff import Principal, Role
+from core.domain.staff import Principal
 from core.services.agency import Agency
 from core.services.persons import OpenPerson, open_person, require_role, visible_fields
 from core.storage.engine import Executor
 from core.storage.person_store import Consents, TransferBlocks
 from core.storage.repositories import new_id, now
 
-RECORDERS = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
@@ -114,7 +114,7 @@ async def _visible_person(agency: Agency, tx: Executor, principal: Principal, pe
 
 
 async def record_consent(agency: Agency, principal: Principal, person_id: str, terms: ConsentTerms) -> RecordedConsent:
-    require_role(principal, *RECORDERS)
+    require_role(principal, *CASE_ROLES)
     _, directory = await agency.tenant(principal.tenant_id)
     today = dt.date.today()
     valid_from = terms.valid_from or today
@@ -193,7 +193,7 @@ async def _consent_of_visible_person(
 
 async def withdraw_consent(agency: Agency, principal: Principal, consent_id: str) -> ConsentView:
     """Withdrawal acts at once: the next read by any partner no longer sees what it opened."""
-    require_role(principal, *RECORDERS)
+    require_role(principal, *CASE_ROLES)
     async with agency.db.transaction() as tx:
         record, sealed, person = await _consent_of_visible_person(agency, tx, principal, consent_id)
         at = now()
@@ -238,7 +238,7 @@ async def consent_receipt(agency: Agency, principal: Principal, consent_id: str)
 
 async def add_transfer_block(agency: Agency, principal: Principal, person_id: str, partner_id: str) -> TransferBlock:
     """Record the person's objection to statute-based sharing with ``partner_id``."""
-    require_role(principal, *RECORDERS)
+    require_role(principal, *CASE_ROLES)
     _, directory = await agency.tenant(principal.tenant_id)
     if partner_id not in directory:
         raise InvalidInput(f"{partner_id!r} is not a partner of this county", {"partner": "unknown partner"})
@@ -269,7 +269,7 @@ async def list_transfer_blocks(agency: Agency, principal: Principal, person_id: 
 
 
 async def lift_transfer_block(agency: Agency, principal: Principal, person_id: str, block_id: str) -> None:
-    require_role(principal, *RECORDERS)
+    require_role(principal, *CASE_ROLES)
     async with agency.db.transaction() as tx:
         await _visible_person(agency, tx, principal, person_id)
         if not await TransferBlocks(tx, principal.tenant_id).lift(person_id, block_id, now()):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 import msgspec
 
 from core import audit
-from core.access import Mode, decide
+from core.access import CASE_ROLES, Mode, decide
 from core.bus import outbox
 from core.domain.base import Schema
 from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -35,7 +36,6 @@ from core.storage.referral_store import Referrals, StoredReferral
 from core.storage.repositories import as_datetime, new_id, now
 
 ReasonText = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
-ACTORS = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 
 
 class ReferralCreate(Schema, frozen=True):
@@ -124,7 +124,7 @@ async def _sender_and_target(
 
 async def send_referral(agency: Agency, principal: Principal, body: ReferralCreate) -> ReferralOut:
     """Refer a person: the target must offer the service and be allowed to see what the service needs."""
-    if principal.role not in ACTORS:
+    if principal.role not in CASE_ROLES:
         raise Forbidden("sending referrals needs the role reception, caseworker or partner_admin")
     sender, target, directory = await _sender_and_target(agency, principal, body)
     service = target.service(body.service)
@@ -205,7 +205,12 @@ async def _check_eligibility(agency: Agency, target: Partner, service_id: str, v
 
 
 def _plugin_view(
-    referral: Referral, person: OpenPerson, fields: dict[str, Any], *, reason: str | None, outcome: str | None = None
+    referral: Referral,
+    person: OpenPerson | None,
+    fields: Iterable[str],
+    *,
+    reason: str | None,
+    outcome: str | None = None,
 ) -> ReferralView:
     return ReferralView(
         referral_id=referral.id,
@@ -218,7 +223,7 @@ def _plugin_view(
         state=referral.state,
         reason=reason,
         outcome=outcome,
-        person=person.decrypt(sorted(fields)),
+        person=person.decrypt(sorted(fields)) if person is not None else {},
     )
 
 
@@ -267,7 +272,7 @@ async def _involved(tx: Executor, principal: Principal, referral_id: str) -> Sto
     stored = await Referrals(tx, principal.tenant_id).get(referral_id, for_update=True)
     if stored is None or principal.partner_id not in (stored.referral.from_partner, stored.referral.to_partner):
         raise NotFound("no such referral")
-    if principal.role not in ACTORS:
+    if principal.role not in CASE_ROLES:
         raise Forbidden("working on referrals needs the role reception, caseworker or partner_admin")
     return stored
 
@@ -426,7 +431,7 @@ async def plugin_view(
             return None
         reason, outcome, _, person = await _open_texts(agency, tx, tenant_id, stored)
         if person is None:
-            return _plugin_view_without_person(stored.referral)
+            return _plugin_view(stored.referral, None, (), reason=None)
         principal = partner_principal(tenant_id, partner_id, f"plugin:{plugin}")
         allowed = await visible_fields(agency, tx, principal, person)
         if allowed:
@@ -439,19 +444,6 @@ async def plugin_view(
                 bases=allowed,
             )
         return _plugin_view(stored.referral, person, allowed, reason=reason, outcome=outcome)
-
-
-def _plugin_view_without_person(referral: Referral) -> ReferralView:
-    return ReferralView(
-        referral_id=referral.id,
-        person_id=referral.person_id,
-        from_partner=referral.from_partner,
-        to_partner=referral.to_partner,
-        service=referral.service,
-        urgency=referral.urgency,
-        due_date=referral.due_date,
-        state=referral.state,
-    )
 
 
 async def plugin_acts(

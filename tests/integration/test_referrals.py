@@ -8,18 +8,13 @@ from typing import Any
 
 import msgspec
 import pytest
-from litestar.testing import AsyncTestClient
 
 from core.bus.dispatcher import Dispatcher
 from core.domain.staff import Role
 from core.services.agency import Agency
-from core.services.staff import create_tenant, create_token
 from core.settings import Settings
-from core.web.app import create_app
-from tests.conftest import unique_slug
-from tests.integration.test_vault import AMIRA, World
+from tests.integration.test_vault import AMIRA, World, open_world
 
-BUILT_IN = ["iaa", "jobcenter", "jugendamt", "sportbund", "ehrenamt", "baa"]
 TOKENS = {
     "iaa": ("iaa", Role.CASEWORKER),
     "reception": ("iaa", Role.RECEPTION),
@@ -33,15 +28,8 @@ REASON = "Frau Al-Hassan sucht Arbeit als Pflegehelferin und braucht Hilfe beim 
 
 @pytest.fixture
 async def world(settings: Settings, agency: Agency) -> AsyncIterator[World]:
-    tenant = unique_slug()
-    await create_tenant(agency, tenant, name="Burgenlandkreis", plugins=BUILT_IN, declared_partners=[])
-    tokens = {
-        who: await create_token(agency, tenant, partner_id=partner, role=role, name=who)
-        for who, (partner, role) in TOKENS.items()
-    }
-    quiet = msgspec.structs.replace(settings, run_dispatcher=False)  # the tests drive the dispatcher themselves
-    async with AsyncTestClient(app=create_app(quiet)) as client:
-        yield World(client, agency, tenant, tokens)
+    async with open_world(settings, agency, TOKENS, run_dispatcher=False) as opened:  # tests drive the dispatcher
+        yield opened
 
 
 async def send(world: World, person: str, to: str, service: str, **extra: Any) -> Any:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 
@@ -89,16 +91,26 @@ TOKENS = {
 }
 
 
-@pytest.fixture
-async def world(settings: Settings, agency: Agency) -> AsyncIterator[World]:
+@asynccontextmanager
+async def open_world(
+    settings: Settings, agency: Agency, tokens: dict[str, tuple[str, Role]], *, run_dispatcher: bool = True
+) -> AsyncIterator[World]:
+    """A fresh county with every built-in partner, one token per office role, and the app serving it."""
     tenant = unique_slug()
     await create_tenant(agency, tenant, name="Burgenlandkreis", plugins=BUILT_IN, declared_partners=[])
-    tokens = {
+    minted = {
         who: await create_token(agency, tenant, partner_id=partner, role=role, name=who)
-        for who, (partner, role) in TOKENS.items()
+        for who, (partner, role) in tokens.items()
     }
-    async with AsyncTestClient(app=create_app(settings)) as client:
-        yield World(client, agency, tenant, tokens)
+    app_settings = msgspec.structs.replace(settings, run_dispatcher=run_dispatcher)
+    async with AsyncTestClient(app=create_app(app_settings)) as client:
+        yield World(client, agency, tenant, minted)
+
+
+@pytest.fixture
+async def world(settings: Settings, agency: Agency) -> AsyncIterator[World]:
+    async with open_world(settings, agency, TOKENS) as opened:
+        yield opened
 
 
 async def test_jugendamt_never_sees_schooling_or_language_skills_without_consent(world: World) -> None:
