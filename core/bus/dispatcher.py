@@ -17,6 +17,7 @@ import httpx
 import msgspec
 
 from core.bus import outbox, webhooks
+from core.domain.errors import Conflict
 from core.domain.referral import EventType, ReferralAction, ReferralEvent, ReferralState
 from core.plugins import maybe_await
 from core.services.agency import Agency
@@ -132,9 +133,24 @@ class Dispatcher:
                 impl.function(event=event, view=view, config=config)
             )
             for action in answer or ():
-                await plugin_acts(
-                    self.agency, tenant_id, partner_id, entry.plugin_name, event.referral_id, action.kind, action.text
-                )
+                try:
+                    await plugin_acts(
+                        self.agency,
+                        tenant_id,
+                        partner_id,
+                        entry.plugin_name,
+                        event.referral_id,
+                        action.kind,
+                        action.text,
+                    )
+                except Conflict:
+                    # a person or an earlier delivery moved the referral already: the answer is moot, not a failure
+                    log.info(
+                        "plugin %s: %s no longer applies to referral %s",
+                        entry.plugin_name,
+                        action.kind,
+                        event.referral_id,
+                    )
 
     async def keep_deadlines(self, *, force: bool = False) -> None:
         """Expire unanswered referrals past due, tell senders of overdue ones, remind receivers."""
