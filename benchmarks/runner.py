@@ -166,7 +166,7 @@ def render(results: list[dict[str, Any]], goals: list[dict[str, Any]], notes: Se
             r["name"],
             r["group"],
             str(r["ops"]),
-            _num(r["ops_per_s"], ",.0f"),
+            _num(r["ops_per_s"], ",.0f" if (r["ops_per_s"] or 0) >= 10 else ".2f"),
             _num(r["us_per_op"], ",.1f"),
             r["floor"] or "—",
             _num(r["ratio_to_floor"], ".2f"),

@@ -31,16 +31,19 @@ async def rewrap_keys(agency: Agency, tenant_id: str, version: int, *, batch: in
     """Re-wrap every data key still under a KEK older than ``version``."""
     provider = agency.keyring.provider(tenant_id)
     kek = provider.kek(version)
+    async with agency.db.transaction() as tx:
+        await Persons(tx, tenant_id).refresh_key_statistics()
     total = 0
     while True:
         async with agency.db.transaction() as tx:
             persons = Persons(tx, tenant_id)
             rows = await persons.keys_below(version, batch)
+            rewrapped = []
             for row in rows:
                 old = WrappedDek(row["kek_version"], row["dek_version"], bytes(row["wrapped_dek"]))
                 dek = unwrap_dek(provider, tenant_id, row["person_id"], old)
                 fresh = rewrap_with(version, kek, tenant_id, row["person_id"], dek, old.dek_version)
-                if await persons.replace_key(row["person_id"], old.kek_version, fresh):
-                    total += 1
+                rewrapped.append((row["person_id"], old.kek_version, fresh))
+            total += await persons.replace_keys(rewrapped)
         if len(rows) < batch:
             return RotationReport(kek_version=version, rewrapped=total)

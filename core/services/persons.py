@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core import audit
@@ -54,8 +54,9 @@ class OpenPerson:
     def id(self) -> str:
         return self.stored.person_id
 
-    def decrypt(self, fields: Any) -> dict[str, Any]:
-        return {f: self.cipher.decrypt(f, self.stored.ciphertexts[f]) for f in fields if f in self.stored.ciphertexts}
+    def decrypt(self, fields: Iterable[str]) -> dict[str, Any]:
+        held = self.stored.ciphertexts
+        return self.cipher.decrypt_many({f: held[f] for f in fields if f in held})
 
     def facts(self) -> PersonFacts:
         return facts_from(self.decrypt(FACT_FIELDS))
@@ -149,7 +150,7 @@ async def create_person(agency: Agency, principal: Principal, raw: Mapping[str, 
     provider = agency.keyring.provider(tenant_id)
     dek = new_dek()
     cipher = _cipher(agency, tenant_id, person_id, dek)
-    ciphertexts = {f: cipher.encrypt(f, v) for f, v in values.items()}
+    ciphertexts = cipher.encrypt_many(values)
     digests = _index_digests(agency, tenant_id, values)
     async with agency.db.transaction() as tx:
         persons = Persons(tx, tenant_id)
@@ -198,7 +199,7 @@ async def update_person(
         revision = await persons.bump_revision(person_id, if_revision)
         if revision is None:
             raise Conflict("the person was changed by someone else since you loaded it; reload and try again")
-        sealed = {f: person.cipher.encrypt(f, v) for f, v in values.items() if v is not None}
+        sealed = person.cipher.encrypt_many({f: v for f, v in values.items() if v is not None})
         cleared = [f for f, v in values.items() if v is None]
         await persons.put_fields(person_id, sealed)
         await persons.remove_fields(person_id, cleared)

@@ -459,9 +459,8 @@ async def notice(agency: Agency, tenant_id: str, referral_id: str, kind: EventTy
     async with agency.db.transaction() as tx:
         repo = Referrals(tx, tenant_id)
         stored = await repo.get(referral_id, for_update=True)
-        if stored is None:
-            return
-        await repo.mark(referral_id, mark, now())
+        if stored is None or not await repo.mark(referral_id, mark, now()):
+            return  # gone, or another worker keeping deadlines sent this notice already
         await _events(agency, tx, tenant_id, stored.referral, (), kind=kind)
 
 

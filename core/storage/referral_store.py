@@ -165,14 +165,16 @@ class Referrals(TenantScoped):
         )
         return [r["id"] for r in rows]
 
-    async def mark(self, referral_id: str, column: str, at: dt.datetime) -> None:
+    async def mark(self, referral_id: str, column: str, at: dt.datetime) -> bool:
+        """Set a deadline mark once; ``False`` when it was set already (another worker was first)."""
         assert column in ("reminded_at", "escalated_at")
-        await self.db.execute(
-            f"UPDATE referral SET {column} = $1 WHERE tenant_id = $2 AND id = $3",  # noqa: S608 - fixed names
+        changed = await self.db.execute(
+            f"UPDATE referral SET {column} = $1 WHERE tenant_id = $2 AND id = $3 AND {column} IS NULL",  # noqa: S608 - fixed names
             at,
             self.tenant_id,
             referral_id,
         )
+        return changed == 1
 
     async def of_person(self, person_id: str) -> list[str]:
         rows = await self.db.fetch(

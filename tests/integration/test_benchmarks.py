@@ -11,6 +11,37 @@ from pathlib import Path
 from tests.conftest import IN_CI, POSTGRES_URL
 
 ROOT = Path(__file__).resolve().parents[2]
+SQLITE = (
+    "sqlite3_raw",
+    "agentur_sqlite_write",
+    "piccolo_stock_sqlite_write",
+    "aesgcm_raw_20_fields",
+    "field_cipher_20_fields",
+    "sqlite3_index_lookup",
+    "search_sqlite_100k",
+    "keys_rotate_sqlite_100k",
+)
+POSTGRES = (
+    "asyncpg_raw",
+    "agentur_postgres_write",
+    "asyncpg_index_lookup",
+    "search_postgres_100k",
+    "keys_rotate_postgres_100k",
+)
+FLOORS = {
+    "agentur_sqlite_write": "sqlite3_raw",
+    "agentur_postgres_write": "asyncpg_raw",
+    "field_cipher_20_fields": "aesgcm_raw_20_fields",
+    "search_sqlite_100k": "sqlite3_index_lookup",
+    "search_postgres_100k": "asyncpg_index_lookup",
+}
+NEW_GOALS = (
+    ("field_cipher_20_fields", "aesgcm_raw_20_fields"),
+    ("search_sqlite_100k", None),
+    ("search_postgres_100k", None),
+    ("keys_rotate_sqlite_100k", None),
+    ("keys_rotate_postgres_100k", None),
+)
 
 
 def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Path) -> None:
@@ -25,19 +56,28 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
 
     report = json.loads(out.read_text())
     rows = {row["name"]: row for row in report["scenarios"]}
-    expected = {
-        "sqlite3_raw",
-        "agentur_sqlite_write",
-        "piccolo_stock_sqlite_write",
-        "asyncpg_raw",
-        "agentur_postgres_write",
-    }
-    assert expected <= set(rows)
-    for name in ("sqlite3_raw", "agentur_sqlite_write", "piccolo_stock_sqlite_write"):
+    assert set(SQLITE) | set(POSTGRES) <= set(rows)
+    for name in SQLITE:
         assert rows[name]["status"] == "ok", rows[name]
         assert rows[name]["ops_per_s"] > 0
-    assert rows["agentur_sqlite_write"]["floor"] == "sqlite3_raw"
-    assert rows["agentur_sqlite_write"]["ratio_to_floor"] > 0
+    for name, floor in FLOORS.items():
+        assert rows[name]["floor"] == floor
+    for name in ("agentur_sqlite_write", "field_cipher_20_fields", "search_sqlite_100k"):
+        assert rows[name]["ratio_to_floor"] > 0
     if POSTGRES_URL or IN_CI:
-        assert rows["agentur_postgres_write"]["status"] == "ok", rows["agentur_postgres_write"]
-        assert rows["agentur_postgres_write"]["floor"] == "asyncpg_raw"
+        for name in POSTGRES:
+            assert rows[name]["status"] == "ok", rows[name]
+        assert rows["search_postgres_100k"]["ratio_to_floor"] > 0
+
+    assert report["persons"] == 2000  # --quick seeds the scale scenarios' tenant with 2,000 persons
+    assert any(note.startswith("setup: seeded 2,000 persons on sqlite") for note in report["notes"])
+    goals = {(g["scenario"], g["against"]): g for g in report["goals"]}
+    assert set(NEW_GOALS) <= set(goals)
+    for key in NEW_GOALS:
+        assert goals[key]["goal"] in result.stdout
+    # The rotation goal holds for 100,000 persons: a quick run only reports the time.
+    rotate = goals[("keys_rotate_sqlite_100k", None)]
+    assert rotate["status"] == "n/a"
+    assert rotate["measured"] > 0
+    for key in [("field_cipher_20_fields", "aesgcm_raw_20_fields"), ("search_sqlite_100k", None)]:
+        assert goals[key]["status"] in {"PASS", "MISS"}, goals[key]
