@@ -13,8 +13,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-Run = Callable[[int], Awaitable[None] | None]
-"""Does ``n`` operations; sync or async. Called once to warm up, then once per timed repeat."""
+Run = Callable[[int], Awaitable[float | None] | float | None]
+"""Does ``n`` operations; sync or async. Called once to warm up, then once per timed repeat.
+
+It may return the seconds the ``n`` operations took (a float) when it times itself, because each round needs
+preparation that must not count (e.g. filling the outbox before a worker delivers it); else the runner times
+the whole call."""
 
 Setup = Callable[["BenchContext"], AbstractAsyncContextManager[Run]]
 
@@ -40,6 +44,8 @@ class Scenario:
     description: str
     warmup: bool = True
     """Run 10 % of the ops once before timing; off for scenarios whose single op is long and changes state."""
+    compare: tuple[str, ...] = ()
+    """Further scenarios it is compared to besides its floor: selected with it; the ratios go to the notes."""
 
 
 def format_us(us: float) -> str:
@@ -104,6 +110,7 @@ def scenario(
     ops: int = 5000,
     quick_ops: int = 300,
     warmup: bool = True,
+    compare: tuple[str, ...] = (),
 ) -> Callable[[Callable[[BenchContext], AsyncIterator[Run]]], Callable[[BenchContext], AsyncIterator[Run]]]:
     """Register an async generator that sets up, yields the ``Run`` callable, then tears down."""
 
@@ -120,6 +127,7 @@ def scenario(
             quick_ops=quick_ops,
             description=doc[0] if doc else "",
             warmup=warmup,
+            compare=compare,
         )
         return func
 

@@ -38,7 +38,7 @@ from benchmarks.registry import (
 
 DEFAULT_JSON = Path(__file__).parent / "results" / "latest.json"
 REPEATS = 3
-NOT_SCENARIO_MODULES = {"registry", "runner"}
+NOT_SCENARIO_MODULES = {"registry", "runner", "bare_app"}
 
 
 def load_scenario_modules() -> None:
@@ -53,19 +53,22 @@ def select(only: list[str] | None) -> list[Scenario]:
     wanted = {name for name in SCENARIOS if not only or any(part in name for part in only)}
     pending = list(wanted)
     while pending:
-        floor = SCENARIOS[pending.pop()].floor
-        if floor is not None and floor not in wanted:
-            if floor not in SCENARIOS:
-                raise SystemExit(f"benchmarks: floor {floor!r} is not a registered scenario")
-            wanted.add(floor)
-            pending.append(floor)
+        sc = SCENARIOS[pending.pop()]
+        for other in (sc.floor, *sc.compare):
+            if other is not None and other not in wanted:
+                if other not in SCENARIOS:
+                    raise SystemExit(f"benchmarks: floor {other!r} is not a registered scenario")
+                wanted.add(other)
+                pending.append(other)
     return [sc for name, sc in SCENARIOS.items() if name in wanted]
 
 
-async def _call(run: Run, n: int) -> None:
+async def _call(run: Run, n: int) -> float | None:
+    """Do ``n`` operations; the seconds they took if the run times itself, else ``None``."""
     result = run(n)
     if inspect.isawaitable(result):
-        await result
+        result = await result
+    return float(result) if isinstance(result, int | float) else None
 
 
 async def measure(
@@ -93,6 +96,7 @@ async def measure(
                 "runs_us_per_op": [],
                 "floor": sc.floor,
                 "ratio_to_floor": None,
+                "ratios": {},
                 "status": "ok",
                 "reason": None,
             }
@@ -115,12 +119,14 @@ async def measure(
                 gc.collect()
                 start = time.perf_counter()
                 try:
-                    await _call(run, ops)
+                    seconds = await _call(run, ops)
                 except Exception as exc:
                     results[name].update(status="error", reason=f"{type(exc).__name__}: {exc}")
                     del runs[name]
                     continue
-                timings[name].append((time.perf_counter() - start) / ops * 1e6)
+                if seconds is None:
+                    seconds = time.perf_counter() - start
+                timings[name].append(seconds / ops * 1e6)
 
     for name, result in results.items():
         if result["status"] == "ok":
@@ -130,6 +136,15 @@ async def measure(
         floor = results.get(result["floor"] or "")
         if result["status"] == "ok" and floor is not None and floor["status"] == "ok":
             result["ratio_to_floor"] = result["us_per_op"] / floor["us_per_op"]
+    for sc in scenarios:
+        result = results[sc.name]
+        for other_name in sc.compare:
+            other = results.get(other_name)
+            if result["status"] == "ok" and other is not None and other["status"] == "ok":
+                ratio = result["us_per_op"] / other["us_per_op"]
+                result["ratios"][other_name] = ratio
+                mine, theirs = result["us_per_op"], other["us_per_op"]
+                ctx.note(f"{sc.name}: {ratio:.2f}× {other_name} ({mine:,.1f} vs {theirs:,.1f} µs/op)")
     return list(results.values()), ctx
 
 

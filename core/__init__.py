@@ -5,6 +5,7 @@ from __future__ import annotations
 import pluggy
 
 from core.domain.biography import Category, FieldSpec, FieldType, Retention, Sensitivity
+from core.domain.notification import Notification
 from core.domain.partner import (
     CONSENT,
     LANGUAGES,
@@ -16,6 +17,7 @@ from core.domain.partner import (
     PartnerKind,
     Service,
 )
+from core.domain.reception import Suggestion
 from core.domain.referral import (
     ActionKind,
     Eligibility,
@@ -42,6 +44,7 @@ __all__ = [
     "FieldSpec",
     "FieldType",
     "Location",
+    "Notification",
     "OpeningHours",
     "Partner",
     "PartnerKind",
@@ -52,6 +55,7 @@ __all__ = [
     "Retention",
     "Sensitivity",
     "Service",
+    "Suggestion",
     "Urgency",
     "hookimpl",
 ]

@@ -213,6 +213,7 @@ async def _tenant_configure(agency: Agency, args: Any) -> None:
     config = {**tenant.plugin_config, args.plugin: values}
     async with agency.db.transaction() as tx:
         await Tenants(tx).configure(args.slug, config)
+    agency.forget_tenant(args.slug)
     print(f"{args.slug}: {args.plugin} configured ({', '.join(sorted(values)) or 'empty'})")
 
 

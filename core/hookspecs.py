@@ -42,3 +42,31 @@ def agentur_referral_event(
 @hookspec
 def agentur_eligibility(service: Service, view: ReferralView) -> Eligibility | None:
     """Pre-check a referral to one of the partner's services; ``Eligibility(eligible=False, reason=...)`` refuses it."""
+
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from core.domain.notification import Notification
+
+
+@hookspec(firstresult=True)
+def agentur_notify(message: Notification, home: Path) -> bool | Awaitable[bool] | None:
+    """Deliver a message to a person over one channel; stops at the first plugin that returns True or False.
+
+    ``None`` means "not mine": the next plugin is asked.
+
+    A plugin decides synchronously: ``None`` when the channel is not its own (not in
+    ``message.channels``, no address, not configured); else it delivers and returns ``True`` —
+    or an awaitable of ``True`` the core awaits (``maybe_await``). A failed delivery raises, so the
+    caller can retry. The core's printed letter (``core.letters``) answers last.
+    """
+
+
+if TYPE_CHECKING:
+    from core.domain.reception import Suggestion
+
+
+@hookspec
+def agentur_triage(concern: str, language: str, partners: list[Partner]) -> list[Suggestion] | None:
+    """Suggest services of the given partners that fit a described concern, each with a score and a reason."""

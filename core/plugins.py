@@ -19,7 +19,7 @@ from core.settings import Settings
 
 PROJECT = "agentur"
 
-DEFAULT_PLUGINS: tuple[str, ...] = ("core.crypto.local_keys",)
+DEFAULT_PLUGINS: tuple[str, ...] = ("core.crypto.local_keys", "core.letters", "core.triage_defaults")
 """The core's own behaviour, registered like any plugin (``trylast``) so a partner plugin can override it."""
 
 

@@ -5,17 +5,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import time
 from urllib.parse import urlsplit
 
 import httpx
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from core.crypto.canonical import canonical
+from core.crypto.tenant_box import TenantBox
 from core.domain.base import Schema
 from core.domain.errors import InvalidInput
 from core.domain.referral import EventType
@@ -60,21 +55,15 @@ def check_subscription(body: WebhookCreate) -> None:
         raise InvalidInput("the webhook subscription is invalid: " + ", ".join(errors), errors)
 
 
-def _secret_box(index_key: bytes) -> AESGCM:
-    """Webhook secrets are sealed with a key derived from the tenant's (non-rotating) index key."""
-    return AESGCM(HKDF(hashes.SHA256(), 32, salt=None, info=b"agentur webhook secrets").derive(index_key))
+WEBHOOK_SECRETS = "webhook secrets"
 
 
 def seal_secret(index_key: bytes, tenant_id: str, subscription_id: str, secret: str) -> bytes:
-    nonce = os.urandom(12)
-    return nonce + _secret_box(index_key).encrypt(nonce, secret.encode(), canonical(tenant_id, subscription_id))
+    return TenantBox(index_key, WEBHOOK_SECRETS).seal(tenant_id, subscription_id, secret)
 
 
 def open_secret(index_key: bytes, tenant_id: str, subscription_id: str, sealed: bytes) -> str:
-    try:
-        return _secret_box(index_key).decrypt(sealed[:12], sealed[12:], canonical(tenant_id, subscription_id)).decode()
-    except InvalidTag:
-        raise ValueError("webhook secret does not open") from None
+    return TenantBox(index_key, WEBHOOK_SECRETS).open(tenant_id, subscription_id, sealed)
 
 
 async def subscribe(tx: Executor, tenant_id: str, partner_id: str, body: WebhookCreate, index_key: bytes) -> Webhook:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pluggy
 
 from core.crypto.keys import Keyring
@@ -12,6 +14,9 @@ from core.settings import Settings
 from core.storage.engine import Database
 from core.storage.repositories import Tenants
 from core.storage.schema import open_database
+
+TENANT_TTL = 5.0
+"""Seconds a process keeps a tenant's configuration before reading it again."""
 
 
 class Agency:
@@ -24,20 +29,36 @@ class Agency:
         self.db = db
         self.keyring = Keyring(pm.hook, settings.home)
         self._directories: dict[str, tuple[object, PartnerDirectory]] = {}
+        self._tenants: dict[str, tuple[float, Tenant, PartnerDirectory]] = {}
 
     async def tenant(self, tenant_id: str) -> tuple[Tenant, PartnerDirectory]:
-        """The tenant and its partners; ``NotFound`` for an unknown tenant."""
+        """The tenant and its partners; ``NotFound`` for an unknown tenant.
+
+        A tenant's configuration changes rarely (``agentur tenant …``), so it is read again only after
+        ``TENANT_TTL``: a request pays no database round trip for it, and every process sees a change
+        within seconds. Unknown tenants are never cached.
+        """
+        at = time.monotonic()
+        hit = self._tenants.get(tenant_id)
+        if hit is not None and at - hit[0] < TENANT_TTL:
+            return hit[1], hit[2]
         found = await Tenants(self.db).get(tenant_id)
         if found is None:
+            self._tenants.pop(tenant_id, None)
             raise NotFound("no such tenant")
         tenant, declared = found
-        # Directories are validated once per tenant configuration, not per request.
+        # Directories are validated once per tenant configuration, not per read.
         fingerprint = (tenant.plugins, tuple(declared))
         cached = self._directories.get(tenant_id)
         if cached is None or cached[0] != fingerprint:
             cached = (fingerprint, self.registry.directory(tenant.plugins, declared))
             self._directories[tenant_id] = cached
+        self._tenants[tenant_id] = (at, tenant, cached[1])
         return tenant, cached[1]
+
+    def forget_tenant(self, tenant_id: str) -> None:
+        """Drop the cached configuration after this process changed it."""
+        self._tenants.pop(tenant_id, None)
 
     async def close(self) -> None:
         await self.db.close()

@@ -205,6 +205,12 @@ def _rowcount(status: str) -> int:
     return int(last) if last.isdigit() else 0
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Pool release without asyncpg's reset query (``RESET ALL; UNLISTEN *; …``): the agency sets no
+    session state, listens to nothing and holds no advisory locks on pooled connections, and asyncpg
+    rolls back an open transaction on release anyway — the reset was a round trip per command."""
+
+
 class PostgresDatabase:
     """PostgreSQL through an asyncpg pool (prepared statements cached per connection)."""
 
@@ -216,7 +222,7 @@ class PostgresDatabase:
     @classmethod
     async def connect(cls, url: str, *, min_size: int = 1, max_size: int = 10) -> PostgresDatabase:
         try:
-            pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size)
+            pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_keep_session)
         except (OSError, asyncpg.PostgresError) as exc:
             raise DatabaseUnavailable(f"PostgreSQL is not reachable: {type(exc).__name__}") from exc
         return cls(pool)

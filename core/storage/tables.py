@@ -263,6 +263,94 @@ class WebhookSubscription(Table, tablename="webhook_subscription"):
     created_at = Timestamptz()
 
 
+class Visit(Table, tablename="visit"):
+    """A visit at the reception desk: who (if known), which concerns, what came of it.
+
+    Unique keys: ``(tenant_id, id)``; index ``(tenant_id, checked_in_at)``. The desk note is sealed.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32, null=True, default=None)
+    concerns = Text()
+    language = Varchar(length=8)
+    outcome = Varchar(length=16)
+    note = Bytea(null=True, default=None)
+    checked_in_at = Timestamptz()
+    resolved_at = Timestamptz(null=True, default=None)
+
+
+class Ticket(Table, tablename="ticket"):
+    """A place in a partner's backoffice queue: a short number, called to a counter.
+
+    Unique keys: ``(tenant_id, id)``, ``(tenant_id, partner_id, day, number)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    visit_id = Varchar(length=32)
+    partner_id = Varchar(length=40)
+    day = Date()
+    number = Varchar(length=12)
+    state = Varchar(length=12)
+    counter = Varchar(length=20, default="")
+    created_at = Timestamptz()
+    called_at = Timestamptz(null=True, default=None)
+
+
+class TicketCounter(Table, tablename="ticket_counter"):
+    """The last ticket number of a partner's queue on one day.
+
+    Unique keys: ``(tenant_id, partner_id, day)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    partner_id = Varchar(length=40)
+    day = Date()
+    last = Integer()
+
+
+class Slot(Table, tablename="slot"):
+    """A bookable unit of a partner's capacity (a time, a room, one member of staff).
+
+    Unique keys: ``(tenant_id, id)``; index ``(tenant_id, partner_id, starts_at)``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    partner_id = Varchar(length=40)
+    starts_at = Timestamptz()
+    ends_at = Timestamptz()
+    room = Varchar(length=40, default="")
+    created_at = Timestamptz()
+    withdrawn_at = Timestamptz(null=True, default=None)
+
+
+class Appointment(Table, tablename="appointment"):
+    """A booked slot for a person. A partial unique index on ``(tenant_id, slot_id)`` over booked
+    appointments makes double booking impossible, whatever the application does.
+
+    Unique keys: ``(tenant_id, id)``, ``(tenant_id, code)``, ``(tenant_id, slot_id) WHERE state = 'booked'``.
+    """
+
+    id = Varchar(length=32, primary_key=True)
+    tenant_id = Varchar(length=40)
+    person_id = Varchar(length=32)
+    partner_id = Varchar(length=40)
+    service = Varchar(length=40)
+    slot_id = Varchar(length=32)
+    code = Varchar(length=16)
+    state = Varchar(length=12)
+    language = Varchar(length=8)
+    visit_id = Varchar(length=32, null=True, default=None)
+    requested_at = Timestamptz()
+    starts_at = Timestamptz()
+    reminded_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+
+
 TABLES: tuple[type[Table], ...] = (
     Tenant,
     StaffUser,
@@ -279,4 +367,9 @@ TABLES: tuple[type[Table], ...] = (
     ReferralStep,
     OutboxDelivery,
     WebhookSubscription,
+    Visit,
+    Ticket,
+    TicketCounter,
+    Slot,
+    Appointment,
 )

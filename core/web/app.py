@@ -18,6 +18,7 @@ from core.storage.schema import open_database
 from core.web.api.audit import AuditController
 from core.web.api.catalogue import CatalogueController
 from core.web.api.persons import ConsentsController, PersonsController
+from core.web.api.reception import DisplayController, ReceptionController
 from core.web.api.referrals import BusController, ReferralsController
 from core.web.api.system import SystemController
 from core.web.documents import Documents
@@ -59,6 +60,8 @@ def create_app(settings: Settings) -> Litestar:
             AuditController,
             ReferralsController,
             BusController,
+            ReceptionController,
+            DisplayController,
         ],
         lifespan=[agency_lifespan],
         plugins=[problem_details_plugin()],

@@ -1,4 +1,4 @@
-"""Printable person-facing documents — the consent receipt and the GDPR Art. 15 copy — in the person's language."""
+"""Printable person-facing documents — consent receipt, GDPR Art. 15 copy, invitation — in the person's language."""
 
 from __future__ import annotations
 
@@ -8,13 +8,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+import segno
+from babel import dates as babel_dates
 from babel.support import Translations
+from markupsafe import Markup
 
 from core.audit import AuditEvent
 from core.domain.biography import Category, FieldCatalogue, FieldType
 from core.domain.consent import TransferBlock
+from core.domain.partner import Partner
+from core.domain.reception import AppointmentView
 from core.i18n import (
+    DEFAULT,
     LANGUAGES,
+    LOCAL_TIME,
     N_,
     direction,
     format_date,
@@ -342,6 +349,64 @@ class Documents:
                 "events": [words.audit(e) for e in export.audit],
             },
         )
+
+    def invitation(self, view: AppointmentView, partner: Partner, language: str, *, tenant_name: str) -> str:
+        """The printable invitation to one appointment, in ``language``, with the check-in code as text and QR code.
+
+        Date and times are German local time. What to bring is ``view.required_documents``, taken as
+        already in ``language`` (the booking puts what the service requires, and may add what the
+        case needs); an empty tuple falls back to the service's declaration (:func:`what_to_bring`).
+        """
+        lang = language_or_default(language)
+        gettext = translations(lang).gettext
+        service = partner.service(view.service)
+        qr_alt = gettext("QR code with your check-in code")
+        phone = partner.contact.phone.strip()
+        return self._render(
+            lang,
+            "documents/invitation.html",
+            {
+                "tenant_name": tenant_name,
+                "person_name": view.person_name or NOTHING,
+                "date": format_date(view.start, lang, "full"),
+                "start_time": _time(view.start, lang),
+                "end_time": _time(view.end, lang),
+                "office": _in_language(partner.names, lang) or partner.id,
+                "service": _in_language(service.names, lang) if service else view.service,
+                "location_name": view.location_name,
+                "location_address": view.location_address,
+                "room": view.room,
+                "documents": list(view.required_documents or what_to_bring(partner, view.service, lang)),
+                "code": view.code,
+                "qr_svg": qr_code_svg(view.code, title=qr_alt),
+                "phone": Markup('<bdi class="mono" dir="ltr">{}</bdi>').format(phone) if phone else "",
+                "appointment_id": view.id,
+            },
+        )
+
+
+def what_to_bring(partner: Partner, service_id: str, language: str) -> tuple[str, ...]:
+    """The documents a service requires, in ``language`` (German when the declaration lacks that language)."""
+    service = partner.service(service_id)
+    if service is None:
+        return ()
+    lang = language_or_default(language)
+    return service.required_documents.get(lang) or service.required_documents.get(DEFAULT) or ()
+
+
+def qr_code_svg(code: str, *, title: str) -> Markup:
+    """``code`` as a (full-size, not micro) QR code, inline SVG with ``title`` as its text alternative."""
+    qr = segno.make(code, micro=False, error="m")
+    return Markup(qr.svg_inline(scale=4, title=title))  # noqa: S704 — segno escapes the title; the rest is paths
+
+
+def _in_language(texts: Mapping[str, str], language: str) -> str:
+    return texts.get(language) or texts.get(DEFAULT) or ""
+
+
+def _time(value: dt.datetime, language: str) -> str:
+    """A time of day in German local time, as people of ``language`` write it (``09:30``, ``9:30 AM``)."""
+    return babel_dates.format_time(value, "short", tzinfo=LOCAL_TIME, locale=locale(language))
 
 
 def _in_catalogue_order(values: Mapping[str, Any], catalogue: FieldCatalogue) -> Iterable[tuple[str, Any]]:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import IN_CI, POSTGRES_URL
 
@@ -20,6 +21,10 @@ SQLITE = (
     "sqlite3_index_lookup",
     "search_sqlite_100k",
     "keys_rotate_sqlite_100k",
+    "http_health_sqlite",
+    "http_bare_insert_sqlite",
+    "referral_create_sqlite",
+    "webhook_events_sqlite",
 )
 POSTGRES = (
     "asyncpg_raw",
@@ -27,6 +32,10 @@ POSTGRES = (
     "asyncpg_index_lookup",
     "search_postgres_100k",
     "keys_rotate_postgres_100k",
+    "http_health_postgres",
+    "http_bare_insert_postgres",
+    "referral_create_postgres",
+    "webhook_events_postgres",
 )
 FLOORS = {
     "agentur_sqlite_write": "sqlite3_raw",
@@ -34,13 +43,17 @@ FLOORS = {
     "field_cipher_20_fields": "aesgcm_raw_20_fields",
     "search_sqlite_100k": "sqlite3_index_lookup",
     "search_postgres_100k": "asyncpg_index_lookup",
+    "referral_create_sqlite": "http_bare_insert_sqlite",
+    "referral_create_postgres": "http_bare_insert_postgres",
 }
-NEW_GOALS = (
+NEW_GOALS: tuple[tuple[str, str | None], ...] = (
     ("field_cipher_20_fields", "aesgcm_raw_20_fields"),
     ("search_sqlite_100k", None),
     ("search_postgres_100k", None),
     ("keys_rotate_sqlite_100k", None),
     ("keys_rotate_postgres_100k", None),
+    ("referral_create_sqlite", "http_bare_insert_sqlite"),
+    ("referral_create_postgres", "http_bare_insert_postgres"),
 )
 
 
@@ -56,22 +69,34 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
 
     report = json.loads(out.read_text())
     rows = {row["name"]: row for row in report["scenarios"]}
+    goals = goals_of(report)
     assert set(SQLITE) | set(POSTGRES) <= set(rows)
     for name in SQLITE:
         assert rows[name]["status"] == "ok", rows[name]
         assert rows[name]["ops_per_s"] > 0
     for name, floor in FLOORS.items():
         assert rows[name]["floor"] == floor
-    for name in ("agentur_sqlite_write", "field_cipher_20_fields", "search_sqlite_100k"):
+    for name in ("agentur_sqlite_write", "field_cipher_20_fields", "search_sqlite_100k", "referral_create_sqlite"):
         assert rows[name]["ratio_to_floor"] > 0
+    engines = ["sqlite", "postgres"] if POSTGRES_URL or IN_CI else ["sqlite"]
     if POSTGRES_URL or IN_CI:
         for name in POSTGRES:
             assert rows[name]["status"] == "ok", rows[name]
         assert rows["search_postgres_100k"]["ratio_to_floor"] > 0
+    for engine in engines:
+        # A real server process: referral creation against the same server's health route and a bare insert,
+        # and a worker process delivering every event of each round to the receiver.
+        referral = rows[f"referral_create_{engine}"]
+        assert referral["ratio_to_floor"] > 0
+        assert referral["ratios"][f"http_health_{engine}"] > 0
+        assert f"referral_create_{engine}: " in result.stdout
+        assert rows[f"webhook_events_{engine}"]["ops"] == 200
+        assert rows[f"webhook_events_{engine}"]["ops_per_s"] > 0
+        goal = goals[(f"referral_create_{engine}", f"http_bare_insert_{engine}")]
+        assert goal["status"] in {"PASS", "MISS"}, goal
 
     assert report["persons"] == 2000  # --quick seeds the scale scenarios' tenant with 2,000 persons
     assert any(note.startswith("setup: seeded 2,000 persons on sqlite") for note in report["notes"])
-    goals = {(g["scenario"], g["against"]): g for g in report["goals"]}
     assert set(NEW_GOALS) <= set(goals)
     for key in NEW_GOALS:
         assert goals[key]["goal"] in result.stdout
@@ -81,3 +106,7 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
     assert rotate["measured"] > 0
     for key in [("field_cipher_20_fields", "aesgcm_raw_20_fields"), ("search_sqlite_100k", None)]:
         assert goals[key]["status"] in {"PASS", "MISS"}, goals[key]
+
+
+def goals_of(report: dict[str, Any]) -> dict[tuple[str, str | None], dict[str, Any]]:
+    return {(g["scenario"], g["against"]): g for g in report["goals"]}

@@ -20,7 +20,7 @@ async def test_migrate_is_idempotent_and_records_each_migration(settings: Settin
     db = await open_database(settings)
     try:
         rows = await db.fetch("SELECT name FROM migration WHERE app_name = $1 ORDER BY name", "agentur")
-        assert len(rows) == 6
+        assert len(rows) == 8
     finally:
         await db.close()
 

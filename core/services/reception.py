@@ -1,0 +1,198 @@
+"""The reception desk: check a visitor in, suggest offices, solve at the desk or queue them, call tickets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import msgspec
+
+from core import audit
+from core.access import CASE_ROLES
+from core.crypto.tenant_box import TenantBox
+from core.domain.base import Schema
+from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from core.domain.partner import LANGUAGES
+from core.domain.reception import ConcernId, Suggestion, VisitOutcome
+from core.domain.staff import Principal
+from core.plugins import PartnerDirectory
+from core.services.agency import Agency
+from core.services.consents import receipt_digest
+from core.services.persons import open_person, visible_fields
+from core.services.triage import triage
+from core.storage.engine import Executor
+from core.storage.person_store import Consents
+from core.storage.reception_store import Appointments, Tickets, Visits
+
+DESK_NOTES = "desk notes"
+
+
+class VisitCreate(Schema, frozen=True):
+    """A check-in: a known person, the code of an invitation or consent receipt, or nobody yet."""
+
+    language: str
+    person_id: str | None = None
+    code: str | None = None
+    concerns: list[ConcernId] = []
+    text: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+
+
+class VisitOut(Schema, frozen=True):
+    id: str
+    person_id: str | None
+    suggestions: list[Suggestion]
+    appointment_id: str | None = None
+
+
+class ResolveBody(Schema, frozen=True):
+    note: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+
+
+class TicketCreate(Schema, frozen=True):
+    visit_id: str
+    partner: str
+
+
+class TicketOut(Schema, frozen=True):
+    id: str
+    number: str
+    partner: str
+    state: str
+
+
+class CallBody(Schema, frozen=True):
+    counter: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
+
+
+class CalledTicket(Schema, frozen=True):
+    number: str
+    counter: str
+
+
+class Board(Schema, frozen=True):
+    """The waiting-room display: ticket numbers and counters only, never a name."""
+
+    called: list[CalledTicket]
+    waiting: int
+
+
+def _require_desk(principal: Principal) -> None:
+    if principal.role not in CASE_ROLES:
+        raise Forbidden("the desk needs the role reception, caseworker or partner_admin")
+
+
+def _check_concerns(concerns: list[str], directory: PartnerDirectory) -> None:
+    unknown = []
+    for concern in concerns:
+        partner_id, _, service_id = concern.partition("/")
+        partner = directory.get(partner_id)
+        if partner is None or partner.service(service_id) is None:
+            unknown.append(concern)
+    if unknown:
+        raise InvalidInput(f"unknown concerns: {', '.join(unknown)}", {"concerns": "unknown partner/service"})
+
+
+async def check_in(agency: Agency, principal: Principal, body: VisitCreate) -> VisitOut:
+    """Record a visit; with free text, the partners' triage suggests offices, best first."""
+    _require_desk(principal)
+    if body.language not in LANGUAGES:
+        raise InvalidInput(f"language must be one of {', '.join(LANGUAGES)}", {"language": "unsupported"})
+    _, directory = await agency.tenant(principal.tenant_id)
+    _check_concerns(body.concerns, directory)
+    suggestions = await triage(agency, principal.tenant_id, body.text, body.language) if body.text.strip() else []
+    async with agency.db.transaction() as tx:
+        person_id, appointment_id = body.person_id, None
+        if body.code:
+            person_id, appointment_id = await _person_by_code(tx, principal.tenant_id, body.code)
+        if person_id is not None:
+            person = await open_person(agency, tx, principal.tenant_id, person_id)
+            if not await visible_fields(agency, tx, principal, person):
+                raise NotFound("no such person")
+        visit_id = await Visits(tx, principal.tenant_id).add(
+            person_id=person_id, concerns=list(body.concerns), language=body.language, outcome=VisitOutcome.OPEN.value
+        )
+        if appointment_id is not None:
+            await Appointments(tx, principal.tenant_id).set_state(appointment_id, "attended")
+        if person_id is not None:
+            await audit.record(
+                tx,
+                principal.tenant_id,
+                principal=principal,
+                action="visit.check_in",
+                person_id=person_id,
+                purpose=f"visit {visit_id}",
+            )
+    return VisitOut(id=visit_id, person_id=person_id, suggestions=suggestions, appointment_id=appointment_id)
+
+
+async def _person_by_code(tx: Executor, tenant_id: str, code: str) -> tuple[str, str | None]:
+    """An invitation code (checks the appointment in) or a consent receipt code finds the person."""
+    cleaned = code.strip().upper()
+    appointment = await Appointments(tx, tenant_id).by_code(cleaned)
+    if appointment is not None and appointment["state"] == "booked":
+        return str(appointment["person_id"]), str(appointment["id"])
+    consent_id = await Consents(tx, tenant_id).by_receipt(receipt_digest(cleaned))
+    if consent_id is not None:
+        found = await Consents(tx, tenant_id).get(consent_id)
+        if found is not None:
+            return found[0].person_id, None
+    raise NotFound("no appointment or receipt with this code")
+
+
+async def resolve_visit(agency: Agency, principal: Principal, visit_id: str, note: str) -> None:
+    """Solved at the desk; the note is sealed (it may say things about the person)."""
+    _require_desk(principal)
+    box = TenantBox(agency.keyring.provider(principal.tenant_id).index_key(), DESK_NOTES)
+    async with agency.db.transaction() as tx:
+        visits = Visits(tx, principal.tenant_id)
+        if await visits.get(visit_id) is None:
+            raise NotFound("no such visit")
+        sealed = box.seal(principal.tenant_id, visit_id, note.strip())
+        if not await visits.close(visit_id, VisitOutcome.RESOLVED.value, sealed):
+            raise Conflict("the visit has been closed already")
+
+
+def ticket_prefix(partner_id: str, directory: PartnerDirectory) -> str:
+    """The letter(s) before a ticket number: the partner's initial, two letters when initials clash."""
+    others = [p.id for p in directory.partners() if p.id != partner_id]
+    for length in (1, 2, 3):
+        prefix = partner_id[:length].upper()
+        if not any(other[:length].upper() == prefix for other in others):
+            return prefix
+    return partner_id.upper()
+
+
+async def issue_ticket(agency: Agency, principal: Principal, body: TicketCreate) -> TicketOut:
+    _require_desk(principal)
+    _, directory = await agency.tenant(principal.tenant_id)
+    if body.partner not in directory:
+        raise InvalidInput(f"{body.partner!r} is not a partner of this county", {"partner": "unknown partner"})
+    today = dt.datetime.now(dt.UTC).date()
+    async with agency.db.transaction() as tx:
+        visits = Visits(tx, principal.tenant_id)
+        if await visits.get(body.visit_id) is None:
+            raise NotFound("no such visit")
+        tickets = Tickets(tx, principal.tenant_id)
+        number = f"{ticket_prefix(body.partner, directory)}-{await tickets.next_number(body.partner, today):03d}"
+        ticket_id = await tickets.add(visit_id=body.visit_id, partner_id=body.partner, day=today, number=number)
+        await visits.close(body.visit_id, VisitOutcome.TICKET.value)
+    return TicketOut(id=ticket_id, number=number, partner=body.partner, state="waiting")
+
+
+async def call_ticket(agency: Agency, principal: Principal, ticket_id: str, counter: str) -> TicketOut:
+    _require_desk(principal)
+    async with agency.db.transaction() as tx:
+        tickets = Tickets(tx, principal.tenant_id)
+        row = await tickets.get(ticket_id)
+        if row is None:
+            raise NotFound("no such ticket")
+        if not await tickets.call(ticket_id, counter):
+            raise Conflict(f"ticket {row['number']} is {row['state']}, not waiting")
+    return TicketOut(id=ticket_id, number=str(row["number"]), partner=str(row["partner_id"]), state="called")
+
+
+async def board(agency: Agency, tenant_id: str) -> Board:
+    """For the public display: no token, so nothing but numbers and counters."""
+    await agency.tenant(tenant_id)
+    called, waiting = await Tickets(agency.db, tenant_id).board(dt.datetime.now(dt.UTC).date())
+    return Board(called=[CalledTicket(number=r["number"], counter=r["counter"]) for r in called], waiting=waiting)

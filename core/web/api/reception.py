@@ -1,0 +1,235 @@
+"""Reception, queue, capacity and appointments over HTTP (API.md "Reception, queue, appointments")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.enums import MediaType
+from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from core.calendar import invitation_ics
+from core.domain.base import Schema
+from core.domain.reception import AppointmentState, Suggestion
+from core.domain.staff import Principal
+from core.services.appointments import (
+    AppointmentCreate,
+    AppointmentOut,
+    SlotCreate,
+    SlotOut,
+    SlotsCreated,
+    book,
+    change_state,
+    free_slots,
+    invitation_view,
+    publish_slots,
+    reschedule,
+)
+from core.services.reception import (
+    Board,
+    CallBody,
+    ResolveBody,
+    TicketCreate,
+    TicketOut,
+    VisitCreate,
+    VisitOut,
+    board,
+    call_ticket,
+    check_in,
+    issue_ticket,
+    resolve_visit,
+)
+from core.services.triage import triage
+from core.web.guards import agency_of, authenticated, provide_principal
+
+
+class TriageBody(Schema, frozen=True):
+    text: str
+    language: str
+
+
+class TriageOut(Schema, frozen=True):
+    suggestions: list[Suggestion]
+
+
+class SlotList(Schema, frozen=True):
+    items: list[SlotOut]
+
+
+class RescheduleBody(Schema, frozen=True):
+    slot_id: str
+
+
+class StateOut(Schema, frozen=True):
+    id: str
+    state: str
+
+
+DEPENDENCIES = {"principal": Provide(provide_principal)}
+
+
+class ReceptionController(Controller):
+    path = "/api/v1/{tenant:str}"
+    tags = ["reception"]
+    guards = [authenticated]
+    dependencies = DEPENDENCIES
+
+    @post(
+        "/triage",
+        operation_id="triage",
+        status_code=HTTP_200_OK,
+        summary="Which services fit a described concern, best first",
+    )
+    async def triage(
+        self, request: Request[Any, Any, Any], data: JSONBody[TriageBody], principal: NamedDependency[Principal]
+    ) -> TriageOut:
+        found = await triage(agency_of(request.app.state), principal.tenant_id, data.text, data.language)
+        return TriageOut(suggestions=found)
+
+    @post("/visits", operation_id="checkIn", summary="Check a visitor in (person, code, or nobody yet)")
+    async def visit(
+        self, request: Request[Any, Any, Any], data: JSONBody[VisitCreate], principal: NamedDependency[Principal]
+    ) -> Response[VisitOut]:
+        return Response(await check_in(agency_of(request.app.state), principal, data), status_code=HTTP_201_CREATED)
+
+    @post(
+        "/visits/{visit_id:str}/resolve",
+        operation_id="resolveVisit",
+        status_code=HTTP_200_OK,
+        summary="Solved at the desk",
+    )
+    async def resolve(
+        self,
+        request: Request[Any, Any, Any],
+        visit_id: FromPath[str],
+        data: JSONBody[ResolveBody],
+        principal: NamedDependency[Principal],
+    ) -> StateOut:
+        await resolve_visit(agency_of(request.app.state), principal, visit_id, data.note)
+        return StateOut(id=visit_id, state="resolved")
+
+    @post("/tickets", operation_id="issueTicket", summary="A number in a partner's backoffice queue")
+    async def ticket(
+        self, request: Request[Any, Any, Any], data: JSONBody[TicketCreate], principal: NamedDependency[Principal]
+    ) -> Response[TicketOut]:
+        issued = await issue_ticket(agency_of(request.app.state), principal, data)
+        return Response(issued, status_code=HTTP_201_CREATED)
+
+    @post("/tickets/{ticket_id:str}/call", operation_id="callTicket", status_code=HTTP_200_OK)
+    async def call(
+        self,
+        request: Request[Any, Any, Any],
+        ticket_id: FromPath[str],
+        data: JSONBody[CallBody],
+        principal: NamedDependency[Principal],
+    ) -> TicketOut:
+        return await call_ticket(agency_of(request.app.state), principal, ticket_id, data.counter)
+
+    @get("/partners/{partner_id:str}/slots", operation_id="freeSlots", summary="Free bookable slots")
+    async def slots(
+        self,
+        request: Request[Any, Any, Any],
+        partner_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        since: FromQuery[dt.datetime | None] = None,
+        until: FromQuery[dt.datetime | None] = None,
+    ) -> SlotList:
+        start = since or dt.datetime.now(dt.UTC)
+        end = until or start + dt.timedelta(days=28)
+        return SlotList(items=await free_slots(agency_of(request.app.state), principal, partner_id, start, end))
+
+    @post(
+        "/partners/{partner_id:str}/slots",
+        operation_id="publishSlots",
+        summary="partner_admin: one slot or a recurring rule with exceptions",
+    )
+    async def publish(
+        self,
+        request: Request[Any, Any, Any],
+        partner_id: FromPath[str],
+        data: JSONBody[SlotCreate],
+        principal: NamedDependency[Principal],
+    ) -> Response[SlotsCreated]:
+        created = await publish_slots(agency_of(request.app.state), principal, partner_id, data)
+        return Response(created, status_code=HTTP_201_CREATED)
+
+    @post("/appointments", operation_id="book", summary="Book a slot; 409 when it was taken")
+    async def book(
+        self, request: Request[Any, Any, Any], data: JSONBody[AppointmentCreate], principal: NamedDependency[Principal]
+    ) -> Response[AppointmentOut]:
+        return Response(await book(agency_of(request.app.state), principal, data), status_code=HTTP_201_CREATED)
+
+    @post("/appointments/{appointment_id:str}/cancel", operation_id="cancelAppointment", status_code=HTTP_200_OK)
+    async def cancel(
+        self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
+    ) -> StateOut:
+        await change_state(agency_of(request.app.state), principal, appointment_id, AppointmentState.CANCELLED)
+        return StateOut(id=appointment_id, state="cancelled")
+
+    @post("/appointments/{appointment_id:str}/no-show", operation_id="noShow", status_code=HTTP_200_OK)
+    async def no_show(
+        self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
+    ) -> StateOut:
+        await change_state(agency_of(request.app.state), principal, appointment_id, AppointmentState.NO_SHOW)
+        return StateOut(id=appointment_id, state="no_show")
+
+    @post("/appointments/{appointment_id:str}/reschedule", operation_id="reschedule", status_code=HTTP_200_OK)
+    async def reschedule(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: FromPath[str],
+        data: JSONBody[RescheduleBody],
+        principal: NamedDependency[Principal],
+    ) -> AppointmentOut:
+        return await reschedule(agency_of(request.app.state), principal, appointment_id, data.slot_id)
+
+    @get(
+        "/appointments/{appointment_id:str}/invitation",
+        operation_id="invitation",
+        media_type=MediaType.HTML,
+        summary="The letter in the person's language (dir=rtl for Arabic)",
+    )
+    async def invitation(
+        self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
+    ) -> str:
+        agency = agency_of(request.app.state)
+        view, partner = await invitation_view(agency, principal, appointment_id)
+        tenant, _ = await agency.tenant(principal.tenant_id)
+        html: str = request.app.state.documents.invitation(view, partner, view.language, tenant_name=tenant.name)
+        return html
+
+    @get(
+        "/appointments/{appointment_id:str}/invitation.ics",
+        operation_id="invitationIcs",
+        summary="The appointment as an iCalendar file",
+    )
+    async def invitation_ics(
+        self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
+    ) -> Response[bytes]:
+        agency = agency_of(request.app.state)
+        view, partner = await invitation_view(agency, principal, appointment_id)
+        service = partner.service(view.service)
+        service_name = service.names.get(view.language, view.service) if service else view.service
+        summary = f"{service_name} – {partner.names.get(view.language, partner.id)}"
+        body = invitation_ics(
+            view, summary=summary, organizer_name=partner.names.get("de", partner.id), tenant_id=principal.tenant_id
+        )
+        return Response(
+            body,
+            media_type="text/calendar; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="termin-{view.code}.ics"'},
+        )
+
+
+class DisplayController(Controller):
+    """The waiting room's board: no token, nothing but ticket numbers and counters."""
+
+    path = "/api/v1/{tenant:str}/display"
+    tags = ["reception"]
+
+    @get("", operation_id="display", summary="Called numbers and how many wait (no token)")
+    async def display(self, request: Request[Any, Any, Any], tenant: FromPath[str]) -> Board:
+        return await board(agency_of(request.app.state), tenant)
