@@ -246,7 +246,9 @@ async def _work(agency: Agency, dispatch: DispatchSettings | None = None) -> Non
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    dispatcher = Dispatcher(agency, dispatch)
+    from core.web.documents import Documents  # the worker sends reminder letters too
+
+    dispatcher = Dispatcher(agency, dispatch, letters=Documents())
     print("worker: dispatching", file=sys.stderr, flush=True)
     try:
         await dispatcher.run(stop)

@@ -18,10 +18,15 @@ import msgspec
 
 from core.bus import outbox, webhooks
 from core.domain.errors import Conflict
+from core.domain.notification import NotificationKind
 from core.domain.referral import EventType, ReferralAction, ReferralEvent, ReferralState
 from core.plugins import maybe_await
+from core.services import invitations
 from core.services.agency import Agency
+from core.services.appointments import reminder_principal
+from core.services.invitations import LetterRenderer
 from core.services.referrals import expire, notice, plugin_acts, plugin_view
+from core.storage.reception_store import Appointments
 from core.storage.referral_store import Referrals
 from core.storage.repositories import Tenants, now
 
@@ -37,6 +42,7 @@ class DispatchSettings(msgspec.Struct, frozen=True, kw_only=True):
     idle_wait: float = 0.2
     deadline_every: dt.timedelta = dt.timedelta(minutes=1)
     remind_after: dt.timedelta = dt.timedelta(days=3)
+    appointment_reminder: dt.timedelta = dt.timedelta(hours=24)
     http_timeout: float = 10.0
 
 
@@ -47,8 +53,11 @@ def retry_delay(attempts: int, settings: DispatchSettings) -> dt.timedelta:
 
 
 class Dispatcher:
-    def __init__(self, agency: Agency, settings: DispatchSettings | None = None) -> None:
+    def __init__(
+        self, agency: Agency, settings: DispatchSettings | None = None, *, letters: LetterRenderer | None = None
+    ) -> None:
         self.agency = agency
+        self.letters = letters
         self.settings = settings or DispatchSettings()
         self._client = httpx.AsyncClient(timeout=self.settings.http_timeout)
         self._last_deadlines: dt.datetime | None = None
@@ -168,3 +177,22 @@ class Dispatcher:
                 await notice(self.agency, tid, rid, EventType.OVERDUE, "escalated_at")
             for rid in await repo.unanswered_since(at - self.settings.remind_after):
                 await notice(self.agency, tid, rid, EventType.REMINDER, "reminded_at")
+            if self.letters is not None:
+                await self._remind_appointments(tid, at + self.settings.appointment_reminder)
+
+    async def _remind_appointments(self, tenant_id: str, until: dt.datetime) -> None:
+        """One reminder per appointment, the day before; a failed channel is tried at the next run."""
+        assert self.letters is not None
+        appointments = Appointments(self.agency.db, tenant_id)
+        for appointment_id in await appointments.due_for_reminder(until):
+            row = await appointments.get(appointment_id)
+            if row is None:
+                continue
+            principal = reminder_principal(tenant_id, str(row["partner_id"]))
+            try:
+                await invitations.send(self.agency, self.letters, principal, appointment_id, NotificationKind.REMINDER)
+            except Exception as exc:
+                log.error("reminder for appointment %s not delivered: %s", appointment_id, type(exc).__name__)
+                continue
+            async with self.agency.db.transaction() as tx:
+                await Appointments(tx, tenant_id).mark_reminded(appointment_id)

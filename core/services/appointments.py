@@ -266,8 +266,10 @@ async def reschedule(agency: Agency, principal: Principal, appointment_id: str, 
     )
 
 
-async def invitation_view(agency: Agency, principal: Principal, appointment_id: str) -> tuple[AppointmentView, Partner]:
-    """The letter's content: the person's name only as the booking office may see it."""
+async def invitation_view(
+    agency: Agency, principal: Principal, appointment_id: str
+) -> tuple[AppointmentView, Partner, str | None]:
+    """The letter's content, and the person's e-mail address — each only as the booking office may see it."""
     row = await _appointment(agency, principal, appointment_id)
     partner = await _own_partner(agency, principal, str(row["partner_id"]))
     service = partner.service(str(row["service"]))
@@ -275,7 +277,8 @@ async def invitation_view(agency: Agency, principal: Principal, appointment_id: 
     async with agency.db.transaction() as tx:
         person = await open_person(agency, tx, principal.tenant_id, str(row["person_id"]))
         allowed = await visible_fields(agency, tx, principal, person)
-        names = person.decrypt([f for f in ("given_names", "family_name") if f in allowed])
+        names = person.decrypt([f for f in ("given_names", "family_name", "email") if f in allowed])
+        email = names.pop("email", None)
         slot = await Slots(tx, principal.tenant_id).get(str(row["slot_id"]))
         await audit.record(
             tx,
@@ -303,4 +306,9 @@ async def invitation_view(agency: Agency, principal: Principal, appointment_id: 
         required_documents=tuple(documents),
         state=AppointmentState(str(row["state"])),
     )
-    return view, partner
+    return view, partner, str(email) if email else None
+
+
+def reminder_principal(tenant_id: str, partner_id: str) -> Principal:
+    """Reminders go out as the office the appointment is with (what it may see decides the letter)."""
+    return Principal(tenant_id=tenant_id, partner_id=partner_id, role=Role.CASEWORKER, subject="system:reminders")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -14,7 +15,7 @@ from core.domain.base import Schema
 from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.partner import LANGUAGES
 from core.domain.reception import ConcernId, Suggestion, VisitOutcome
-from core.domain.staff import Principal
+from core.domain.staff import Principal, Role
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
 from core.services.consents import receipt_digest
@@ -23,8 +24,10 @@ from core.services.triage import triage
 from core.storage.engine import Executor
 from core.storage.person_store import Consents
 from core.storage.reception_store import Appointments, Tickets, Visits
+from core.storage.repositories import as_datetime
 
 DESK_NOTES = "desk notes"
+LOCAL = ZoneInfo("Europe/Berlin")
 
 
 class VisitCreate(Schema, frozen=True):
@@ -196,3 +199,97 @@ async def board(agency: Agency, tenant_id: str) -> Board:
     await agency.tenant(tenant_id)
     called, waiting = await Tickets(agency.db, tenant_id).board(dt.datetime.now(dt.UTC).date())
     return Board(called=[CalledTicket(number=r["number"], counter=r["counter"]) for r in called], waiting=waiting)
+
+
+class PartnerSteering(Schema, frozen=True):
+    partner: str
+    tickets: int
+    mean_minutes_waiting: float | None
+    appointments: int
+    no_show_rate: float | None
+    mean_days_request_to_appointment: float | None
+
+
+class SteeringFigures(Schema, frozen=True):
+    """Figures for steering visitor flows — counts and durations only, no personal data."""
+
+    since: dt.date
+    until: dt.date
+    visitors: int
+    visitors_per_day: dict[str, int]
+    visitors_per_hour: dict[str, int]
+    solved_at_desk_share: float | None
+    partners: list[PartnerSteering]
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+async def steering_figures(agency: Agency, principal: Principal, since: dt.date, until: dt.date) -> SteeringFigures:
+    if principal.role not in (Role.TENANT_ADMIN, Role.AUDITOR, Role.PARTNER_ADMIN):
+        raise Forbidden("the figures need the role tenant_admin, auditor or partner_admin")
+    start = dt.datetime.combine(since, dt.time(), dt.UTC)
+    end = dt.datetime.combine(until, dt.time(), dt.UTC) + dt.timedelta(days=1)
+    db, tid = agency.db, principal.tenant_id
+    visits = await db.fetch(
+        "SELECT checked_in_at, outcome FROM visit WHERE tenant_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3",
+        tid,
+        start,
+        end,
+    )
+    tickets = await db.fetch(
+        "SELECT t.partner_id, t.called_at, v.checked_in_at FROM ticket t JOIN visit v "
+        "ON v.tenant_id = t.tenant_id AND v.id = t.visit_id "
+        "WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3",
+        tid,
+        start,
+        end,
+    )
+    appointments = await db.fetch(
+        "SELECT partner_id, state, requested_at, starts_at FROM appointment "
+        "WHERE tenant_id = $1 AND requested_at >= $2 AND requested_at < $3",
+        tid,
+        start,
+        end,
+    )
+    per_day: dict[str, int] = {}
+    per_hour: dict[str, int] = {}
+    for row in visits:
+        local = as_datetime(row["checked_in_at"]).astimezone(LOCAL)
+        per_day[local.date().isoformat()] = per_day.get(local.date().isoformat(), 0) + 1
+        per_hour[f"{local.hour:02d}"] = per_hour.get(f"{local.hour:02d}", 0) + 1
+    closed = [r for r in visits if r["outcome"] != "open"]
+    solved = sum(1 for r in closed if r["outcome"] == "resolved")
+    partners: dict[str, dict[str, list[float]]] = {}
+    for row in tickets:
+        entry = partners.setdefault(row["partner_id"], {"wait": [], "tickets": [], "days": [], "shows": [], "apps": []})
+        entry["tickets"].append(1)
+        if row["called_at"] is not None:
+            waited = as_datetime(row["called_at"]) - as_datetime(row["checked_in_at"])
+            entry["wait"].append(waited.total_seconds() / 60)
+    for row in appointments:
+        entry = partners.setdefault(row["partner_id"], {"wait": [], "tickets": [], "days": [], "shows": [], "apps": []})
+        entry["apps"].append(1)
+        entry["days"].append((as_datetime(row["starts_at"]) - as_datetime(row["requested_at"])).total_seconds() / 86400)
+        if row["state"] in ("attended", "no_show"):
+            entry["shows"].append(1.0 if row["state"] == "no_show" else 0.0)
+    return SteeringFigures(
+        since=since,
+        until=until,
+        visitors=len(visits),
+        visitors_per_day=dict(sorted(per_day.items())),
+        visitors_per_hour=dict(sorted(per_hour.items())),
+        solved_at_desk_share=round(solved / len(closed), 3) if closed else None,
+        partners=[
+            PartnerSteering(
+                partner=pid,
+                tickets=len(e["tickets"]),
+                mean_minutes_waiting=_mean(e["wait"]),
+                appointments=len(e["apps"]),
+                no_show_rate=_mean(e["shows"]),
+                mean_days_request_to_appointment=_mean(e["days"]),
+            )
+            for pid, e in sorted(partners.items())
+        ],
+    )

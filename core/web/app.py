@@ -38,9 +38,9 @@ def create_app(settings: Settings) -> Litestar:
     async def agency_lifespan(app: Litestar) -> AsyncIterator[None]:
         agency = Agency(settings, pm, registry, await open_database(settings))
         app.state.agency = agency
-        app.state.documents = Documents()
+        app.state.documents = documents = Documents()
         stop = asyncio.Event()
-        dispatcher = Dispatcher(agency) if settings.run_dispatcher else None
+        dispatcher = Dispatcher(agency, letters=documents) if settings.run_dispatcher else None
         task = asyncio.create_task(dispatcher.run(stop)) if dispatcher else None
         try:
             yield

@@ -314,6 +314,10 @@ class Documents:
         lang = language_or_default(language)
         return self._envs[lang].get_template(template).render(context)
 
+    def display(self, board: Any, *, tenant_name: str) -> str:
+        """The waiting room's board in all four languages at once: ticket numbers and counters only."""
+        return self._envs["de"].get_template("documents/display.html").render(board=board, tenant_name=tenant_name)
+
     def receipt(self, receipt: Receipt, directory: PartnerDirectory, language: str) -> str:
         """The printable receipt of one consent, in ``language`` (German if the agency does not speak it)."""
         words = _Words(language_or_default(language), directory)

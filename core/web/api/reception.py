@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -11,10 +12,11 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from core.calendar import invitation_ics
 from core.domain.base import Schema
+from core.domain.notification import NotificationKind
 from core.domain.reception import AppointmentState, Suggestion
 from core.domain.staff import Principal
+from core.services import invitations
 from core.services.appointments import (
     AppointmentCreate,
     AppointmentOut,
@@ -24,7 +26,6 @@ from core.services.appointments import (
     book,
     change_state,
     free_slots,
-    invitation_view,
     publish_slots,
     reschedule,
 )
@@ -32,6 +33,7 @@ from core.services.reception import (
     Board,
     CallBody,
     ResolveBody,
+    SteeringFigures,
     TicketCreate,
     TicketOut,
     VisitCreate,
@@ -41,6 +43,7 @@ from core.services.reception import (
     check_in,
     issue_ticket,
     resolve_visit,
+    steering_figures,
 )
 from core.services.triage import triage
 from core.web.guards import agency_of, authenticated, provide_principal
@@ -69,6 +72,7 @@ class StateOut(Schema, frozen=True):
 
 
 DEPENDENCIES = {"principal": Provide(provide_principal)}
+log = logging.getLogger("agentur.reception")
 
 
 class ReceptionController(Controller):
@@ -88,6 +92,23 @@ class ReceptionController(Controller):
     ) -> TriageOut:
         found = await triage(agency_of(request.app.state), principal.tenant_id, data.text, data.language)
         return TriageOut(suggestions=found)
+
+    @get(
+        "/reports/reception",
+        operation_id="receptionFigures",
+        summary="Visitors per day and hour, waiting times, desk share, no-shows (no personal data)",
+    )
+    async def figures(
+        self,
+        request: Request[Any, Any, Any],
+        principal: NamedDependency[Principal],
+        since: FromQuery[dt.date | None] = None,
+        until: FromQuery[dt.date | None] = None,
+    ) -> SteeringFigures:
+        end = until or dt.date.today()
+        return await steering_figures(
+            agency_of(request.app.state), principal, since or end - dt.timedelta(days=30), end
+        )
 
     @post("/visits", operation_id="checkIn", summary="Check a visitor in (person, code, or nobody yet)")
     async def visit(
@@ -160,7 +181,16 @@ class ReceptionController(Controller):
     async def book(
         self, request: Request[Any, Any, Any], data: JSONBody[AppointmentCreate], principal: NamedDependency[Principal]
     ) -> Response[AppointmentOut]:
-        return Response(await book(agency_of(request.app.state), principal, data), status_code=HTTP_201_CREATED)
+        agency = agency_of(request.app.state)
+        booked = await book(agency, principal, data)
+        # The booking stands once committed; a channel that fails now is tried again by the reminder run.
+        try:
+            await invitations.send(
+                agency, request.app.state.documents, principal, booked.id, NotificationKind.INVITATION
+            )
+        except Exception as exc:
+            log.error("invitation for appointment %s not delivered: %s", booked.id, type(exc).__name__)
+        return Response(booked, status_code=HTTP_201_CREATED)
 
     @post("/appointments/{appointment_id:str}/cancel", operation_id="cancelAppointment", status_code=HTTP_200_OK)
     async def cancel(
@@ -195,11 +225,10 @@ class ReceptionController(Controller):
     async def invitation(
         self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> str:
-        agency = agency_of(request.app.state)
-        view, partner = await invitation_view(agency, principal, appointment_id)
-        tenant, _ = await agency.tenant(principal.tenant_id)
-        html: str = request.app.state.documents.invitation(view, partner, view.language, tenant_name=tenant.name)
-        return html
+        composed = await invitations.compose(
+            agency_of(request.app.state), request.app.state.documents, principal, appointment_id
+        )
+        return composed.html
 
     @get(
         "/appointments/{appointment_id:str}/invitation.ics",
@@ -209,18 +238,13 @@ class ReceptionController(Controller):
     async def invitation_ics(
         self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> Response[bytes]:
-        agency = agency_of(request.app.state)
-        view, partner = await invitation_view(agency, principal, appointment_id)
-        service = partner.service(view.service)
-        service_name = service.names.get(view.language, view.service) if service else view.service
-        summary = f"{service_name} – {partner.names.get(view.language, partner.id)}"
-        body = invitation_ics(
-            view, summary=summary, organizer_name=partner.names.get("de", partner.id), tenant_id=principal.tenant_id
+        composed = await invitations.compose(
+            agency_of(request.app.state), request.app.state.documents, principal, appointment_id
         )
         return Response(
-            body,
+            composed.ics,
             media_type="text/calendar; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="termin-{view.code}.ics"'},
+            headers={"Content-Disposition": f'attachment; filename="termin-{composed.view.code}.ics"'},
         )
 
 
@@ -233,3 +257,16 @@ class DisplayController(Controller):
     @get("", operation_id="display", summary="Called numbers and how many wait (no token)")
     async def display(self, request: Request[Any, Any, Any], tenant: FromPath[str]) -> Board:
         return await board(agency_of(request.app.state), tenant)
+
+    @get(
+        "/page",
+        operation_id="displayPage",
+        media_type=MediaType.HTML,
+        summary="The waiting-room screen: refreshes itself every five seconds (no token)",
+    )
+    async def page(self, request: Request[Any, Any, Any], tenant: FromPath[str]) -> str:
+        agency = agency_of(request.app.state)
+        current = await board(agency, tenant)
+        found, _ = await agency.tenant(tenant)
+        html: str = request.app.state.documents.display(current, tenant_name=found.name)
+        return html
