@@ -80,14 +80,12 @@ async def record(
     """Append one event in the caller's transaction; returns its sequence number."""
     bases = bases or {}
     names = sorted(set(fields) | set(bases))
-    await tx.execute(
-        "INSERT INTO audit_head (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING",
-        tenant_id,
-        GENESIS,
-    )
-    # On PostgreSQL the head row is locked until commit, so concurrent appends queue instead of forking
-    # the chain; SQLite's single writer already serialises them.
+    # On PostgreSQL the head row stays locked until commit, so concurrent appends queue instead of
+    # forking the chain; SQLite's single writer serialises them anyway.
     head = await tx.fetchrow(_HEAD_FOR_UPDATE if tx.dialect == "postgres" else _HEAD, tenant_id)
+    if head is None:  # the tenant's first event (tenants created before heads were made with them)
+        await start_chain(tx, tenant_id)
+        head = await tx.fetchrow(_HEAD_FOR_UPDATE if tx.dialect == "postgres" else _HEAD, tenant_id)
     assert head is not None
     seq = int(head["seq"]) + 1
     row = {
@@ -121,6 +119,15 @@ async def record(
     )
     await tx.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE tenant_id = $3", seq, digest, tenant_id)
     return seq
+
+
+async def start_chain(tx: Executor, tenant_id: str) -> None:
+    """The chain's head for a new tenant (idempotent); appends lock this row, so it must exist."""
+    await tx.execute(
+        "INSERT INTO audit_head (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING",
+        tenant_id,
+        GENESIS,
+    )
 
 
 def _event(row: Row) -> AuditEvent:

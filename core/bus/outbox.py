@@ -50,8 +50,23 @@ async def enqueue(tx: Executor, tenant_id: str, event: ReferralEvent, destinatio
     """Write one delivery row per destination, in the caller's transaction."""
     payload = msgspec.json.encode(event).decode()
     at = now()
+    targets = list(destinations)
+    if tx.dialect == "postgres" and len(targets) > 1:
+        # one statement for all destinations: each round trip to the server counts in every command
+        return await tx.execute(
+            "INSERT INTO outbox (id, tenant_id, event_id, destination, payload, status, attempts, next_attempt_at, "
+            "lease_until, last_error, created_at, delivered_at) "
+            "SELECT u.id, $1, $2, u.destination, $3, 'pending', 0, $4, NULL, '', $4, NULL "
+            "FROM unnest($5::text[], $6::text[]) AS u(id, destination)",
+            tenant_id,
+            event.id,
+            payload,
+            at,
+            [new_id() for _ in targets],
+            targets,
+        )
     count = 0
-    for destination in destinations:
+    for destination in targets:
         await tx.execute(
             "INSERT INTO outbox (id, tenant_id, event_id, destination, payload, status, attempts, next_attempt_at, "
             "lease_until, last_error, created_at, delivered_at) "

@@ -49,6 +49,8 @@ class OpenPerson:
         self.tenant_id = tenant_id
         self.stored = stored
         self.cipher = cipher
+        # Read once per command: consents and blocks do not change inside one transaction.
+        self.sharing: tuple[list[ConsentRecord], list[TransferBlock]] | None = None
 
     @property
     def id(self) -> str:
@@ -59,6 +61,7 @@ class OpenPerson:
         return self.cipher.decrypt_many({f: held[f] for f in fields if f in held})
 
     def facts(self) -> PersonFacts:
+        # not cached: an update in the same command may change residence status or nationality
         return facts_from(self.decrypt(FACT_FIELDS))
 
 
@@ -77,8 +80,11 @@ async def open_person(agency: Agency, tx: Executor, tenant_id: str, person_id: s
 async def consents_and_blocks(
     agency: Agency, tx: Executor, person: OpenPerson
 ) -> tuple[list[ConsentRecord], list[TransferBlock]]:
-    consents = [record for record, _ in await Consents(tx, person.tenant_id).of_person(person.id)]
-    return consents, await TransferBlocks(tx, person.tenant_id).of_person(person.id)
+    """The person's consents and transfer blocks, read once per command."""
+    if person.sharing is None:
+        consents = [record for record, _ in await Consents(tx, person.tenant_id).of_person(person.id)]
+        person.sharing = (consents, await TransferBlocks(tx, person.tenant_id).of_person(person.id))
+    return person.sharing
 
 
 async def _partner(agency: Agency, principal: Principal) -> tuple[Partner, PartnerDirectory]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core import audit
 from core.crypto.secrets import generate_password, hash_password, mint_token, parse_token, secret_hash
 from core.domain.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from core.domain.partner import Partner
@@ -31,6 +32,7 @@ async def create_tenant(
     try:
         async with agency.db.transaction() as tx:
             await Tenants(tx).add(tenant, declared_partners)
+            await audit.start_chain(tx, slug)
     except DuplicateKey:
         raise Conflict(f"tenant {slug!r} exists already") from None
     return tenant
