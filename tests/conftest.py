@@ -15,6 +15,8 @@ from core.services.agency import Agency, open_agency
 from core.settings import Settings
 from core.storage.schema import migrate
 
+pytest_plugins = ["tests.support_smtp"]
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 POSTGRES_URL = os.environ.get("AGENTUR_TEST_POSTGRES_URL", "")
 

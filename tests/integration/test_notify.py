@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-import socket
 import stat
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -15,8 +13,6 @@ from typing import Any
 import icalendar
 import pluggy
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from core import Notification
 from core.calendar import invitation_ics
@@ -26,44 +22,10 @@ from core.letters import letter_path
 from core.plugins import get_plugin_manager, maybe_await
 from core.settings import Settings
 from plugins.email import EmailDeliveryFailed, SmtpSettings
+from tests.support_smtp import SENDER, Collector, free_port
 
 RECIPIENT = "amina.haddad@example.org"
-SENDER = "termine@burgenlandkreis.example"
 START = dt.datetime(2026, 3, 5, 8, 30, tzinfo=dt.UTC)
-
-
-class Collector:
-    def __init__(self) -> None:
-        self.envelopes: list[Envelope] = []
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # aiosmtpd's name
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def smtp_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
-    collector = Collector()
-    port = free_port()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setenv("AGENTUR_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("AGENTUR_SMTP_PORT", str(port))
-    monkeypatch.setenv("AGENTUR_SMTP_FROM", f"Migrationsagentur Burgenlandkreis <{SENDER}>")
-    monkeypatch.setenv("AGENTUR_SMTP_STARTTLS", "off")  # the local test server speaks no TLS
-    monkeypatch.delenv("AGENTUR_SMTP_USER", raising=False)
-    monkeypatch.delenv("AGENTUR_SMTP_PASSWORD", raising=False)
-    try:
-        yield collector
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

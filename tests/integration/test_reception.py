@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import icalendar
 import pytest
 
+from core.bus.dispatcher import Dispatcher, DispatchSettings
 from core.domain.staff import Role
 from core.services.agency import Agency
 from core.settings import Settings
+from core.web.documents import Documents
 from tests.integration.test_vault import AMIRA, World, open_world
+from tests.support_smtp import Collector
 
 TOKENS = {
     "iaa": ("iaa", Role.CASEWORKER),
@@ -227,3 +232,52 @@ async def test_steering_figures_and_the_display_page_hold_no_personal_data(world
     page = await world.client.get(f"/api/v1/{world.tenant}/display/page")
     assert page.status_code == 200 and 'http-equiv="refresh"' in page.text and ticket["number"] in page.text
     assert "Al-Hassan" not in page.text and "Amira" not in page.text
+
+
+async def test_booking_mails_the_invitation_and_the_dispatcher_reminds_the_day_before(
+    world: World, smtp_server: Collector
+) -> None:
+    person = await world.register({**AMIRA, "email": "amira@example.org"})
+    slots = await publish(world, 1)
+    booked = await world.call(
+        "POST",
+        "reception",
+        "appointments",
+        json={
+            "person_id": person,
+            "partner": "jobcenter",
+            "service": "buergergeld",
+            "slot_id": slots[0],
+            "language": "de",
+        },
+    )
+    assert booked.status_code == 201
+    assert [e.rcpt_tos for e in smtp_server.envelopes] == [["amira@example.org"]], "the invitation went by e-mail"
+    mail = email.message_from_bytes(smtp_server.envelopes[0].content, policy=email.policy.default)
+    assert booked.json()["code"] in mail.as_string()
+    assert any(part.get_content_type() == "text/calendar" for part in mail.walk())
+
+    dispatcher = Dispatcher(
+        world.agency, DispatchSettings(appointment_reminder=dt.timedelta(days=2)), letters=Documents()
+    )
+    try:
+        await dispatcher.keep_deadlines(force=True)
+        await dispatcher.keep_deadlines(force=True)
+    finally:
+        await dispatcher.close()
+    assert len(smtp_server.envelopes) == 2, "one reminder, not two"
+
+
+async def test_check_in_with_a_consent_receipt_code(world: World) -> None:
+    person = await world.register(AMIRA)
+    body = {
+        "partners": ["sportbund"],
+        "fields": ["given_names"],
+        "purpose": "Sportverein",
+        "valid_until": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        "language": "de",
+        "method": "in_person",
+    }
+    receipt = (await world.call("POST", "reception", f"persons/{person}/consents", json=body)).json()
+    visit = await world.call("POST", "reception", "visits", json={"language": "de", "code": receipt["receipt_code"]})
+    assert visit.status_code == 201 and visit.json()["person_id"] == person
