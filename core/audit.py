@@ -24,6 +24,14 @@ from core.storage.repositories import as_datetime, new_id, now
 GENESIS = "0" * 64
 _HEAD = "SELECT seq, hash FROM audit_head WHERE tenant_id = $1"
 _HEAD_FOR_UPDATE = _HEAD + " FOR UPDATE"
+_APPEND = (
+    "INSERT INTO audit_event (id, tenant_id, seq, at, actor, partner_id, person_id, action, fields, purpose, "
+    "basis, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+)
+_APPEND_AND_MOVE_HEAD = (
+    f"WITH appended AS ({_APPEND} RETURNING seq) "  # noqa: S608 - constants; a data-modifying CTE runs once
+    "UPDATE audit_head SET seq = $3, hash = $13 WHERE tenant_id = $2"
+)
 
 
 class AuditEvent(Schema, frozen=True):
@@ -100,12 +108,10 @@ async def record(
         "basis": json.dumps({f: bases[f].label() for f in sorted(bases)}, ensure_ascii=False),
     }
     digest = _link_hash(head["hash"], tenant_id, row)
-    await tx.execute(
-        "INSERT INTO audit_event (id, tenant_id, seq, at, actor, partner_id, person_id, action, fields, purpose, "
-        "basis, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    values = (
         new_id(),
         tenant_id,
-        row["seq"],
+        seq,
         row["at"],
         row["actor"],
         row["partner_id"],
@@ -117,7 +123,11 @@ async def record(
         head["hash"],
         digest,
     )
-    await tx.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE tenant_id = $3", seq, digest, tenant_id)
+    if tx.dialect == "postgres":
+        await tx.execute(_APPEND_AND_MOVE_HEAD, *values)  # one round trip
+    else:
+        await tx.execute(_APPEND, *values)
+        await tx.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE tenant_id = $3", seq, digest, tenant_id)
     return seq
 
 

@@ -51,25 +51,21 @@ class Persons(TenantScoped):
         )
 
     async def load(self, person_id: str) -> StoredPerson | None:
-        """The person's key and ciphertexts; ``None`` when unknown or erased."""
-        head = await self.db.fetchrow(
-            "SELECT p.revision, k.kek_version, k.dek_version, k.wrapped_dek FROM person p "
+        """The person's key and ciphertexts in one query; ``None`` when unknown or erased."""
+        rows = await self.db.fetch(
+            "SELECT p.revision, k.kek_version, k.dek_version, k.wrapped_dek, f.field, f.ciphertext FROM person p "
             "JOIN person_key k ON k.tenant_id = p.tenant_id AND k.person_id = p.id "
+            "LEFT JOIN person_field f ON f.tenant_id = p.tenant_id AND f.person_id = p.id "
             "WHERE p.tenant_id = $1 AND p.id = $2 AND p.erased_at IS NULL",
             self.tenant_id,
             person_id,
         )
-        if head is None:
+        if not rows:
             return None
-        rows = await self.db.fetch(
-            "SELECT field, ciphertext FROM person_field WHERE tenant_id = $1 AND person_id = $2",
-            self.tenant_id,
-            person_id,
-        )
+        head = rows[0]
         wrapped = WrappedDek(head["kek_version"], head["dek_version"], bytes(head["wrapped_dek"]))
-        return StoredPerson(
-            person_id, int(head["revision"]), wrapped, {r["field"]: bytes(r["ciphertext"]) for r in rows}
-        )
+        fields = {r["field"]: bytes(r["ciphertext"]) for r in rows if r["field"] is not None}
+        return StoredPerson(person_id, int(head["revision"]), wrapped, fields)
 
     async def exists(self, person_id: str) -> bool:
         row = await self.db.fetchrow(
