@@ -31,14 +31,17 @@ class StoredReferral:
         self.decline_reason = bytes(row["decline_reason"]) if row["decline_reason"] is not None else None
 
 
+_INSERT_REFERRAL = (
+    "INSERT INTO referral (id, tenant_id, person_id, from_partner, from_subject, to_partner, service, urgency, "
+    "due_date, state, reason, outcome, decline_reason, revision, created_at, updated_at, created_epoch, "
+    "accepted_epoch, completed_epoch, reminded_at, escalated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, 1, $12, $12, $13, NULL, NULL, NULL, NULL)"
+)
+
+
 class Referrals(TenantScoped):
     async def add(self, referral: Referral, *, from_subject: str, sealed_reason: bytes) -> None:
-        await self.db.execute(
-            "INSERT INTO referral (id, tenant_id, person_id, from_partner, from_subject, to_partner, service, urgency, "
-            "due_date, state, reason, outcome, decline_reason, revision, created_at, updated_at, created_epoch, "
-            "accepted_epoch, completed_epoch, reminded_at, escalated_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, 1, $12, $12, $13, "
-            "NULL, NULL, NULL, NULL)",
+        values = (
             referral.id,
             self.tenant_id,
             referral.person_id,
@@ -53,6 +56,21 @@ class Referrals(TenantScoped):
             referral.created_at,
             _epoch(referral.created_at),
         )
+        if self.db.dialect == "postgres" and len(referral.history) == 1:
+            # the referral and its first step in one round trip (a data-modifying CTE; SQLite has none)
+            step = referral.history[0]
+            await self.db.execute(
+                f"WITH sent AS ({_INSERT_REFERRAL} RETURNING id) "  # noqa: S608 - constants
+                "INSERT INTO referral_step (id, tenant_id, referral_id, seq, state, actor, at) "
+                "SELECT $14, $2, id, 1, $15, $16, $17 FROM sent",
+                *values,
+                new_id(),
+                step.state.value,
+                step.actor,
+                step.at,
+            )
+            return
+        await self.db.execute(_INSERT_REFERRAL, *values)
         await self._add_steps(referral.id, 0, referral.history)
 
     async def _add_steps(self, referral_id: str, first_seq: int, steps: tuple[Step, ...]) -> None:
