@@ -25,6 +25,9 @@ SQLITE = (
     "http_bare_insert_sqlite",
     "referral_create_sqlite",
     "webhook_events_sqlite",
+    "reception_checkin_sqlite",
+    "reception_checkin_p50_sqlite",
+    "reception_checkin_p99_sqlite",
 )
 POSTGRES = (
     "asyncpg_raw",
@@ -36,6 +39,9 @@ POSTGRES = (
     "http_bare_insert_postgres",
     "referral_create_postgres",
     "webhook_events_postgres",
+    "reception_checkin_postgres",
+    "reception_checkin_p50_postgres",
+    "reception_checkin_p99_postgres",
 )
 FLOORS = {
     "agentur_sqlite_write": "sqlite3_raw",
@@ -54,6 +60,7 @@ NEW_GOALS: tuple[tuple[str, str | None], ...] = (
     ("keys_rotate_postgres_100k", None),
     ("referral_create_sqlite", "http_bare_insert_sqlite"),
     ("referral_create_postgres", "http_bare_insert_postgres"),
+    ("reception_checkin_p99_sqlite", None),
 )
 
 
@@ -94,6 +101,14 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
         assert rows[f"webhook_events_{engine}"]["ops_per_s"] > 0
         goal = goals[(f"referral_create_{engine}", f"http_bare_insert_{engine}")]
         assert goal["status"] in {"PASS", "MISS"}, goal
+        # A reception morning over HTTP (search, check-in with triage, free slots, booking): 30 check-ins per
+        # round; the percentile rows read the same mornings, so p50 ≤ p99 and p99 ≥ the mean.
+        morning = rows[f"reception_checkin_{engine}"]
+        p50, p99 = rows[f"reception_checkin_p50_{engine}"], rows[f"reception_checkin_p99_{engine}"]
+        assert morning["ops"] == p50["ops"] == p99["ops"] == 30
+        assert 0 < p50["us_per_op"] <= p99["us_per_op"]
+        assert p99["ratios"][f"reception_checkin_{engine}"] >= 1
+        assert any(note.startswith(f"reception_checkin_{engine} round 3: 30 check-ins in ") for note in report["notes"])
 
     assert report["persons"] == 2000  # --quick seeds the scale scenarios' tenant with 2,000 persons
     assert any(note.startswith("setup: seeded 2,000 persons on sqlite") for note in report["notes"])
@@ -104,7 +119,11 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
     rotate = goals[("keys_rotate_sqlite_100k", None)]
     assert rotate["status"] == "n/a"
     assert rotate["measured"] > 0
-    for key in [("field_cipher_20_fields", "aesgcm_raw_20_fields"), ("search_sqlite_100k", None)]:
+    for key in [
+        ("field_cipher_20_fields", "aesgcm_raw_20_fields"),
+        ("search_sqlite_100k", None),
+        ("reception_checkin_p99_sqlite", None),
+    ]:
         assert goals[key]["status"] in {"PASS", "MISS"}, goals[key]
 
 
