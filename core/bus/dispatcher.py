@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import logging
 import random
+from collections.abc import Collection
 
 import httpx
 import msgspec
@@ -78,10 +79,12 @@ class Dispatcher:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=self.settings.idle_wait)
 
-    async def run_once(self) -> int:
-        """One round over every tenant; returns how many deliveries were attempted."""
+    async def run_once(self, tenants: Collection[str] | None = None) -> int:
+        """One round over every tenant (or the named ones); returns how many deliveries were attempted."""
         attempted = 0
         for tenant, _ in await Tenants(self.agency.db).all():
+            if tenants is not None and tenant.tenant_id not in tenants:
+                continue
             async with self.agency.db.transaction() as tx:
                 rows = await outbox.claim(tx, tenant.tenant_id, limit=self.settings.batch, lease=self.settings.lease)
             for row in rows:
