@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 from argon2 import PasswordHasher
@@ -52,7 +51,3 @@ def parse_token(token: str) -> tuple[str, str] | None:
 
 def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def same_secret(a: str, b: str) -> bool:
-    return hmac.compare_digest(a, b)

@@ -67,14 +67,6 @@ class Persons(TenantScoped):
         fields = {r["field"]: bytes(r["ciphertext"]) for r in rows if r["field"] is not None}
         return StoredPerson(person_id, int(head["revision"]), wrapped, fields)
 
-    async def exists(self, person_id: str) -> bool:
-        row = await self.db.fetchrow(
-            "SELECT 1 AS found FROM person WHERE tenant_id = $1 AND id = $2 AND erased_at IS NULL",
-            self.tenant_id,
-            person_id,
-        )
-        return row is not None
-
     async def insert_fields(self, person_id: str, ciphertexts: Mapping[str, bytes]) -> None:
         """The fields of a new person (nothing to update yet)."""
         for field, ciphertext in ciphertexts.items():
