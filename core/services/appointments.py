@@ -110,7 +110,7 @@ def _slot_times(rule: SlotRule) -> list[tuple[dt.datetime, dt.datetime, str]]:
     return found
 
 
-async def _own_partner(agency: Agency, principal: Principal, partner_id: str) -> Partner:
+async def _partner(agency: Agency, principal: Principal, partner_id: str) -> Partner:
     _, directory = await agency.tenant(principal.tenant_id)
     partner = directory.get(partner_id)
     if partner is None:
@@ -122,7 +122,7 @@ async def publish_slots(agency: Agency, principal: Principal, partner_id: str, b
     """A partner's administrator publishes capacity for their own office."""
     if principal.role is not Role.PARTNER_ADMIN or principal.partner_id != partner_id:
         raise Forbidden("only the office's partner_admin publishes its slots")
-    await _own_partner(agency, principal, partner_id)
+    await _partner(agency, principal, partner_id)
     if body.rule is not None:
         times = _slot_times(body.rule)
     elif body.start is not None and body.end is not None:
@@ -144,7 +144,7 @@ async def publish_slots(agency: Agency, principal: Principal, partner_id: str, b
 async def free_slots(
     agency: Agency, principal: Principal, partner_id: str, since: dt.datetime, until: dt.datetime
 ) -> list[SlotOut]:
-    await _own_partner(agency, principal, partner_id)
+    await _partner(agency, principal, partner_id)
     if until <= since or until - since > dt.timedelta(days=93):
         raise InvalidInput("ask for at most three months, with to after from", {"to": "range"})
     rows = await Slots(agency.db, principal.tenant_id).free(partner_id, max(since, dt.datetime.now(dt.UTC)), until)
@@ -163,7 +163,7 @@ async def book(agency: Agency, principal: Principal, body: AppointmentCreate) ->
     """Book a slot for a person; 409 when someone else booked it first (the database decides)."""
     if principal.role not in CASE_ROLES:
         raise Forbidden("booking needs the role reception, caseworker or partner_admin")
-    partner = await _own_partner(agency, principal, body.partner)
+    partner = await _partner(agency, principal, body.partner)
     if partner.service(body.service) is None:
         raise InvalidInput(f"{partner.id!r} offers no service {body.service!r}", {"service": "not offered"})
     if body.language not in LANGUAGES:
@@ -189,6 +189,7 @@ async def book(agency: Agency, principal: Principal, body: AppointmentCreate) ->
                 language=body.language,
                 starts_at=starts,
                 visit_id=body.visit_id,
+                booked_by=principal.partner_id,
             )
         except DuplicateKey:
             raise Conflict("the slot has just been booked by someone else; choose another") from None
@@ -212,8 +213,11 @@ async def book(agency: Agency, principal: Principal, body: AppointmentCreate) ->
 
 
 async def _appointment(agency: Agency, principal: Principal, appointment_id: str) -> dict[str, object]:
+    """An appointment for the office it is with or the office that booked it (the desk); 404 for others."""
     row = await Appointments(agency.db, principal.tenant_id).get(appointment_id)
     if row is None or principal.role not in CASE_ROLES:
+        raise NotFound("no such appointment")
+    if principal.partner_id not in (row["partner_id"], row["booked_by"]):
         raise NotFound("no such appointment")
     return row
 
@@ -271,13 +275,14 @@ async def invitation_view(
 ) -> tuple[AppointmentView, Partner, str | None]:
     """The letter's content, and the person's e-mail address — each only as the booking office may see it."""
     row = await _appointment(agency, principal, appointment_id)
-    partner = await _own_partner(agency, principal, str(row["partner_id"]))
+    partner = await _partner(agency, principal, str(row["partner_id"]))
     service = partner.service(str(row["service"]))
     language = str(row["language"])
     async with agency.db.transaction() as tx:
         person = await open_person(agency, tx, principal.tenant_id, str(row["person_id"]))
         allowed = await visible_fields(agency, tx, principal, person)
-        names = person.decrypt([f for f in ("given_names", "family_name", "email") if f in allowed])
+        shown = [f for f in ("given_names", "family_name", "email") if f in allowed]
+        names = person.decrypt(shown)
         email = names.pop("email", None)
         slot = await Slots(tx, principal.tenant_id).get(str(row["slot_id"]))
         await audit.record(
@@ -286,7 +291,7 @@ async def invitation_view(
             principal=principal,
             action="appointment.invitation",
             person_id=str(row["person_id"]),
-            fields=sorted(names),
+            bases={f: allowed[f] for f in shown},
             purpose=f"invitation {appointment_id}",
         )
     location = partner.locations[0] if partner.locations else None

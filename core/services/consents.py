@@ -177,6 +177,15 @@ async def list_consents(agency: Agency, principal: Principal, person_id: str) ->
         for record, sealed in await Consents(tx, principal.tenant_id).of_person(person_id):
             opened = open_terms(person, record.id, sealed)
             views.append(consent_view(record, opened.purpose if opened else "", today))
+        # the purposes are the person's words: their disclosure is recorded like a field read
+        await audit.record(
+            tx,
+            principal.tenant_id,
+            principal=principal,
+            action="consent.list",
+            person_id=person_id,
+            purpose=f"{len(views)} consents",
+        )
         return views
 
 
@@ -218,14 +227,16 @@ async def consent_receipt(agency: Agency, principal: Principal, consent_id: str)
         opened = open_terms(person, consent_id, sealed)
         if opened is None:
             raise NotFound("no such consent")
-        names = person.decrypt(("family_name", "given_names", "birth_date"))
+        allowed = await visible_fields(agency, tx, principal, person)
+        shown = [f for f in ("family_name", "given_names", "birth_date") if f in allowed]
+        names = person.decrypt(shown)
         await audit.record(
             tx,
             principal.tenant_id,
             principal=principal,
             action="consent.receipt",
             person_id=record.person_id,
-            fields=sorted(names),
+            bases={f: allowed[f] for f in shown},
             purpose=f"receipt of consent {consent_id}",
         )
         return Receipt(

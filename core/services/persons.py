@@ -224,6 +224,14 @@ async def update_person(
         for field in cleared:
             person.stored.ciphertexts.pop(field, None)
         readable_after = await visible_fields(agency, tx, principal, person)
+        await audit.record(
+            tx,
+            principal.tenant_id,
+            principal=principal,
+            action="person.read",
+            person_id=person_id,
+            bases=readable_after,
+        )
         return PersonView(id=person_id, revision=revision, fields=person.decrypt(sorted(readable_after)))
 
 
@@ -242,8 +250,11 @@ async def search_persons(
     try:
         query = _index_digests(agency, principal.tenant_id, given)
         folded = _folded(given)
-    except ValueError as exc:
-        raise InvalidInput(f"search terms: {exc}", dict.fromkeys(given, "invalid")) from None
+    except ValueError:
+        raise InvalidInput(
+            "search terms: a name needs letters, a birth date is YYYY-MM-DD or DD.MM.YYYY",
+            dict.fromkeys(given, "invalid"),
+        ) from None
     results: list[PersonView] = []
     async with agency.db.transaction() as tx:
         for person_id in await Persons(tx, principal.tenant_id).find(kind, query[kind]):

@@ -143,16 +143,31 @@ async def _person_by_code(tx: Executor, tenant_id: str, code: str) -> tuple[str,
 
 
 async def resolve_visit(agency: Agency, principal: Principal, visit_id: str, note: str) -> None:
-    """Solved at the desk; the note is sealed (it may say things about the person)."""
+    """Solved at the desk. The note may say things about the person: it is sealed with the person's own
+    key when the visitor is known (so erasure shreds it too), else with the tenant's desk-note key."""
     _require_desk(principal)
-    box = TenantBox(agency.keyring.provider(principal.tenant_id).index_key(), DESK_NOTES)
     async with agency.db.transaction() as tx:
         visits = Visits(tx, principal.tenant_id)
-        if await visits.get(visit_id) is None:
+        visit = await visits.get(visit_id)
+        if visit is None:
             raise NotFound("no such visit")
-        sealed = box.seal(principal.tenant_id, visit_id, note.strip())
+        if visit["person_id"] is not None:
+            person = await open_person(agency, tx, principal.tenant_id, str(visit["person_id"]))
+            sealed = person.cipher.encrypt(f"visit/{visit_id}/note", note.strip())
+        else:
+            box = TenantBox(agency.keyring.provider(principal.tenant_id).index_key(), DESK_NOTES)
+            sealed = box.seal(principal.tenant_id, visit_id, note.strip())
         if not await visits.close(visit_id, VisitOutcome.RESOLVED.value, sealed):
             raise Conflict("the visit has been closed already")
+        if visit["person_id"] is not None:
+            await audit.record(
+                tx,
+                principal.tenant_id,
+                principal=principal,
+                action="visit.resolve",
+                person_id=str(visit["person_id"]),
+                purpose=f"visit {visit_id}",
+            )
 
 
 def ticket_prefix(partner_id: str, directory: PartnerDirectory) -> str:

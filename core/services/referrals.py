@@ -169,8 +169,16 @@ async def send_referral(agency: Agency, principal: Principal, body: ReferralCrea
                 f"{target.id!r} naming {', '.join(missing)}, or choose another service",
                 {"person_id": "consent needed for: " + ", ".join(missing)},
             )
-        view = _plugin_view(referral, person, target_sees, reason=body.reason)
-        await _check_eligibility(agency, target, service.id, view)
+        if await _check_eligibility(agency, target, service.id, referral, person, target_sees, body.reason):
+            # the target's plugin saw its consented view of the person: recorded like any read
+            await audit.record(
+                tx,
+                principal.tenant_id,
+                principal=partner_principal(principal.tenant_id, target.id, f"plugin:{target.id}"),
+                action="referral.eligibility_view",
+                person_id=body.person_id,
+                bases=target_sees,
+            )
         await Referrals(tx, principal.tenant_id).add(
             referral,
             from_subject=principal.subject,
@@ -188,20 +196,37 @@ async def send_referral(agency: Agency, principal: Principal, body: ReferralCrea
     return _out(referral, reason=body.reason)
 
 
-async def _check_eligibility(agency: Agency, target: Partner, service_id: str, view: ReferralView) -> None:
+async def _check_eligibility(
+    agency: Agency,
+    target: Partner,
+    service_id: str,
+    referral: Referral,
+    person: OpenPerson,
+    target_sees: dict[str, Any],
+    reason: str,
+) -> bool:
+    """Ask the target's plugin; returns whether it was shown the person (then the caller audits it).
+
+    The refusal's own words stay with the target: they may rest on data the sender may not see
+    (a birth date, a status), so the sender hears only that the pre-check refused.
+    """
     entry = agency.registry.partners.get(target.id)
-    if entry is None:
-        return
+    impls = [
+        i for i in agency.pm.hook.agentur_eligibility.get_hookimpls() if entry and i.plugin_name == entry.plugin_name
+    ]
+    if not impls:
+        return False
+    view = _plugin_view(referral, person, target_sees, reason=reason)
     service = target.service(service_id)
-    for impl in agency.pm.hook.agentur_eligibility.get_hookimpls():
-        if impl.plugin_name != entry.plugin_name:
-            continue
+    for impl in impls:
         answer = await maybe_await(impl.function(service=service, view=view))
         if answer is not None and not answer.eligible:
             raise InvalidInput(
-                f"{target.id!r} says the person is not eligible for {service_id!r}: {answer.reason}",
+                f"{target.id!r} cannot take this referral for {service_id!r}: its pre-check refused it; "
+                "ask the office which service fits",
                 {"service": "not eligible"},
             )
+    return True
 
 
 def _plugin_view(
@@ -434,15 +459,15 @@ async def plugin_view(
             return _plugin_view(stored.referral, None, (), reason=None)
         principal = partner_principal(tenant_id, partner_id, f"plugin:{plugin}")
         allowed = await visible_fields(agency, tx, principal, person)
-        if allowed:
-            await audit.record(
-                tx,
-                tenant_id,
-                principal=principal,
-                action="referral.plugin_view",
-                person_id=stored.referral.person_id,
-                bases=allowed,
-            )
+        await audit.record(  # reason and outcome are the person's matters even when no field is visible
+            tx,
+            tenant_id,
+            principal=principal,
+            action="referral.plugin_view",
+            person_id=stored.referral.person_id,
+            bases=allowed,
+            purpose=f"referral {referral_id}",
+        )
         return _plugin_view(stored.referral, person, allowed, reason=reason, outcome=outcome)
 
 

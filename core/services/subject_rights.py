@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from core import audit
+from core.access import Basis
 from core.domain.base import Schema
 from core.domain.consent import TransferBlock
 from core.domain.errors import NotFound
@@ -14,6 +15,9 @@ from core.services.agency import Agency
 from core.services.consents import ConsentView, consent_view, open_terms
 from core.services.persons import open_person, require_role
 from core.storage.person_store import Consents, Persons, TransferBlocks
+
+ART_15 = Basis(statute="DSGVO Art. 15", purpose="Auskunft an die betroffene Person")
+"""The basis of an export: the person's right of access, exercised through the county's administrators."""
 
 
 async def erase_person(agency: Agency, principal: Principal, person_id: str) -> None:
@@ -54,7 +58,7 @@ async def export_person(agency: Agency, principal: Principal, person_id: str) ->
             principal=principal,
             action="person.export",
             person_id=person_id,
-            fields=sorted(person.stored.ciphertexts),
+            bases=dict.fromkeys(sorted(person.stored.ciphertexts), ART_15),
         )
         events = await audit.trail(tx, principal.tenant_id, person_id=person_id, limit=100_000)
         return PersonExport(

@@ -102,7 +102,9 @@ class _SQLiteExecutor:
         try:
             return self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).rowcount
         except sqlite3.IntegrityError as exc:
-            raise DuplicateKey(str(exc).split(":", 1)[0]) from None
+            if not str(exc).startswith("UNIQUE constraint failed"):
+                raise  # a NOT NULL or foreign-key failure is a bug, not a taken key
+            raise DuplicateKey("unique key") from None
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
         return self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).fetchall()
@@ -149,7 +151,7 @@ class SQLiteDatabase:
                 self._writer.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self._writer.execute("ROLLBACK")
-                raise DatabaseUnavailable(f"the database could not commit: {exc}") from exc
+                raise DatabaseUnavailable(f"the database could not commit ({type(exc).__name__})") from exc
 
     async def _begin_immediate(self) -> None:
         try:
@@ -157,7 +159,9 @@ class SQLiteDatabase:
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
-                raise DatabaseUnavailable(f"the database cannot be written: {exc}") from exc
+                raise DatabaseUnavailable(
+                    f"the database cannot be written ({type(exc).__name__}: read-only, full or damaged?)"
+                ) from exc
         # Another process holds the write lock: wait for it off the event loop.
         await asyncio.to_thread(self._begin_waiting)
 
@@ -166,7 +170,7 @@ class SQLiteDatabase:
         try:
             self._writer.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise DatabaseUnavailable(f"the database stayed locked: {exc}") from exc
+            raise DatabaseUnavailable("the database stayed locked by another process") from exc
         finally:
             self._writer.execute("PRAGMA busy_timeout=0")
 

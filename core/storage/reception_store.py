@@ -155,14 +155,15 @@ class Appointments(TenantScoped):
         language: str,
         starts_at: dt.datetime,
         visit_id: str | None,
+        booked_by: str,
     ) -> str:
         """Raises ``DuplicateKey`` when the slot is booked already (the partial unique index)."""
         appointment_id = new_id()
         at = now()
         await self.db.execute(
             "INSERT INTO appointment (id, tenant_id, person_id, partner_id, service, slot_id, code, state, language, "
-            "visit_id, requested_at, starts_at, reminded_at, created_at, updated_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9, $10, $11, NULL, $10, $10)",
+            "visit_id, requested_at, starts_at, reminded_at, created_at, updated_at, booked_by) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9, $10, $11, NULL, $10, $10, $12)",
             appointment_id,
             self.tenant_id,
             person_id,
@@ -174,6 +175,7 @@ class Appointments(TenantScoped):
             visit_id,
             at,
             starts_at,
+            booked_by,
         )
         return appointment_id
 

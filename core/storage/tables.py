@@ -344,6 +344,7 @@ class Appointment(Table, tablename="appointment"):
     state = Varchar(length=12)
     language = Varchar(length=8)
     visit_id = Varchar(length=32, null=True, default=None)
+    booked_by = Varchar(length=40, default="")
     requested_at = Timestamptz()
     starts_at = Timestamptz()
     reminded_at = Timestamptz(null=True, default=None)

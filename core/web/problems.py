@@ -62,9 +62,18 @@ def _validation(exc: ValidationException) -> ProblemDetailsException:
     if isinstance(exc.extra, list):
         for item in exc.extra:
             if isinstance(item, dict):
-                errors[str(item.get("key") or item.get("source") or "body")] = str(item.get("message", "invalid"))
+                errors[str(item.get("key") or item.get("source") or "body")] = _safe_reason(
+                    str(item.get("message", ""))
+                )
     detail = "; ".join(f"{k}: {v}" for k, v in errors.items()) or "the request is not valid"
     return _problem(422, "invalid-input", "Invalid input", detail, errors=errors)
+
+
+def _safe_reason(message: str) -> str:
+    """msgspec quotes some submitted values (an enum value, an unknown key): keep only messages that cannot."""
+    if "'" in message or "unknown field" in message or "Invalid enum value" in message:
+        return "invalid value"
+    return message or "invalid value"
 
 
 def _unavailable(exc: DatabaseUnavailable) -> ProblemDetailsException:

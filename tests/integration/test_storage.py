@@ -20,7 +20,7 @@ async def test_migrate_is_idempotent_and_records_each_migration(settings: Settin
     db = await open_database(settings)
     try:
         rows = await db.fetch("SELECT name FROM migration WHERE app_name = $1 ORDER BY name", "agentur")
-        assert len(rows) == 8
+        assert len(rows) == 9
     finally:
         await db.close()
 
@@ -89,9 +89,17 @@ async def test_the_same_name_may_exist_in_two_tenants(settings: Settings) -> Non
     await migrate(settings)
     db = await open_database(settings)
     try:
-        for tenant in (unique_slug(), unique_slug()):
+        tenants = (unique_slug(), unique_slug())
+        for tenant in tenants:
             async with db.transaction() as tx:
                 await StaffUsers(tx, tenant).add(
+                    partner_id="iaa", role=Role.RECEPTION, username="empfang", password_hash="h"
+                )
+        for tenant in tenants:
+            assert await StaffUsers(db, tenant).by_username("empfang") is not None
+        with pytest.raises(DuplicateKey):
+            async with db.transaction() as tx:
+                await StaffUsers(tx, tenants[0]).add(
                     partner_id="iaa", role=Role.RECEPTION, username="empfang", password_hash="h"
                 )
     finally:

@@ -13,9 +13,12 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from core.domain.base import Schema
+from core.domain.errors import InvalidInput
 from core.domain.notification import NotificationKind
+from core.domain.partner import LANGUAGES
 from core.domain.reception import AppointmentState, Suggestion
 from core.domain.staff import Principal
+from core.domain.triage import Concern, concern_catalogue
 from core.services import invitations
 from core.services.appointments import (
     AppointmentCreate,
@@ -56,6 +59,10 @@ class TriageBody(Schema, frozen=True):
 
 class TriageOut(Schema, frozen=True):
     suggestions: list[Suggestion]
+
+
+class ConcernList(Schema, frozen=True):
+    items: list[Concern]
 
 
 class SlotList(Schema, frozen=True):
@@ -109,6 +116,15 @@ class ReceptionController(Controller):
         return await steering_figures(
             agency_of(request.app.state), principal, since or end - dt.timedelta(days=30), end
         )
+
+    @get("/concerns", operation_id="concerns", summary="The concern catalogue the desk picks from, in one language")
+    async def concerns(
+        self, request: Request[Any, Any, Any], principal: NamedDependency[Principal], language: FromQuery[str] = "de"
+    ) -> ConcernList:
+        if language not in LANGUAGES:
+            raise InvalidInput(f"language must be one of {', '.join(LANGUAGES)}", {"language": "unsupported"})
+        _, directory = await agency_of(request.app.state).tenant(principal.tenant_id)
+        return ConcernList(items=concern_catalogue(directory.partners(), language))
 
     @post("/visits", operation_id="checkIn", summary="Check a visitor in (person, code, or nobody yet)")
     async def visit(
