@@ -14,12 +14,12 @@ from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.partner import LANGUAGES, Partner
-from core.domain.reception import AppointmentState, AppointmentView
+from core.domain.reception import AppointmentState, AppointmentView, VisitOutcome
 from core.domain.staff import Principal, Role
 from core.services.agency import Agency
 from core.services.persons import open_person, visible_fields
 from core.storage.engine import DuplicateKey
-from core.storage.reception_store import Appointments, Slots
+from core.storage.reception_store import Appointments, Slots, Visits
 from core.storage.repositories import as_datetime
 
 LOCAL = ZoneInfo("Europe/Berlin")
@@ -193,6 +193,8 @@ async def book(agency: Agency, principal: Principal, body: AppointmentCreate) ->
             )
         except DuplicateKey:
             raise Conflict("the slot has just been booked by someone else; choose another") from None
+        if body.visit_id is not None:
+            await Visits(tx, principal.tenant_id).close(body.visit_id, VisitOutcome.APPOINTMENT.value)
         await audit.record(
             tx,
             principal.tenant_id,

@@ -15,6 +15,7 @@ from core.bus import outbox
 from core.domain.base import Schema
 from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.partner import Partner
+from core.domain.reception import VisitOutcome
 from core.domain.referral import (
     DEFAULT_DAYS_TO_ANSWER,
     ActionKind,
@@ -32,6 +33,7 @@ from core.plugins import PartnerDirectory, maybe_await
 from core.services.agency import Agency
 from core.services.persons import OpenPerson, consents_and_blocks, open_person, visible_fields
 from core.storage.engine import Executor
+from core.storage.reception_store import Visits
 from core.storage.referral_store import Referrals, StoredReferral
 from core.storage.repositories import as_datetime, new_id, now
 
@@ -45,6 +47,8 @@ class ReferralCreate(Schema, frozen=True):
     reason: ReasonText
     urgency: Urgency = Urgency.NORMAL
     due_date: dt.date | None = None
+    visit_id: str | None = None
+    """The desk's visit this referral comes from: the visit is closed with the outcome ``referral``."""
 
 
 class ReferralOut(Schema, frozen=True):
@@ -185,6 +189,8 @@ async def send_referral(agency: Agency, principal: Principal, body: ReferralCrea
             sealed_reason=person.cipher.encrypt(_sealed_field(referral.id, "reason"), body.reason),
         )
         await _events(agency, tx, principal.tenant_id, referral, referral.history, kind=None)
+        if body.visit_id is not None:
+            await Visits(tx, principal.tenant_id).close(body.visit_id, VisitOutcome.REFERRAL.value)
         await audit.record(
             tx,
             principal.tenant_id,

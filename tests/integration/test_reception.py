@@ -290,3 +290,41 @@ async def test_the_concern_catalogue_comes_from_the_partners_in_each_language(wo
     assert "jobcenter/arbeitsvermittlung" in items and items["jobcenter/arbeitsvermittlung"]["keywords"]
     assert any("\u0600" <= ch <= "\u06ff" for ch in items["jobcenter/arbeitsvermittlung"]["name"])
     assert (await world.call("GET", "reception", "concerns", params={"language": "fr"})).status_code == 422
+
+
+async def test_a_visit_ends_in_a_referral_or_an_appointment(world: World) -> None:
+    person = await world.register(AMIRA)
+    first = (await world.call("POST", "reception", "visits", json={"language": "ar", "person_id": person})).json()
+    referral = await world.call(
+        "POST",
+        "reception",
+        "referrals",
+        json={
+            "person_id": person,
+            "to_partner": "jobcenter",
+            "service": "buergergeld",
+            "reason": "Antrag",
+            "visit_id": first["id"],
+        },
+    )
+    assert referral.status_code == 201, referral.text
+    second = (await world.call("POST", "reception", "visits", json={"language": "ar", "person_id": person})).json()
+    slots = await publish(world, 1)
+    booked = await world.call(
+        "POST",
+        "reception",
+        "appointments",
+        json={
+            "person_id": person,
+            "partner": "jobcenter",
+            "service": "buergergeld",
+            "slot_id": slots[0],
+            "visit_id": second["id"],
+        },
+    )
+    assert booked.status_code == 201
+    outcomes = {
+        r["id"]: r["outcome"]
+        for r in await world.agency.db.fetch("SELECT id, outcome FROM visit WHERE tenant_id = $1", world.tenant)
+    }
+    assert outcomes == {first["id"]: "referral", second["id"]: "appointment"}
