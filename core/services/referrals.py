@@ -278,25 +278,25 @@ def _out(
     )
 
 
-async def _open_texts(
-    agency: Agency, tx: Executor, tenant_id: str, stored: StoredReferral
-) -> tuple[str | None, str | None, str | None, OpenPerson | None]:
-    """Reason, outcome and decline reason; ``None`` for all once the person was erased."""
-    try:
-        person = await open_person(agency, tx, tenant_id, stored.referral.person_id)
-    except NotFound:
-        return None, None, None, None
+def _texts(person: OpenPerson, stored: StoredReferral) -> tuple[str | None, str | None, str | None]:
+    """Reason, outcome and decline reason, opened with the person's key."""
     rid = stored.referral.id
 
     def text(blob: bytes | None, part: str) -> str | None:
         return person.cipher.decrypt(_sealed_field(rid, part), blob) if blob else None
 
-    return (
-        text(stored.reason, "reason"),
-        text(stored.outcome, "outcome"),
-        text(stored.decline_reason, "decline"),
-        person,
-    )
+    return text(stored.reason, "reason"), text(stored.outcome, "outcome"), text(stored.decline_reason, "decline")
+
+
+async def _open_texts(
+    agency: Agency, tx: Executor, tenant_id: str, stored: StoredReferral
+) -> tuple[str | None, str | None, str | None, OpenPerson | None]:
+    """The texts and the opened person; ``None`` for all once the person was erased."""
+    try:
+        person = await open_person(agency, tx, tenant_id, stored.referral.person_id)
+    except NotFound:
+        return None, None, None, None
+    return (*_texts(person, stored), person)
 
 
 async def _involved(tx: Executor, principal: Principal, referral_id: str) -> StoredReferral:
@@ -539,3 +539,15 @@ async def referral_figures(
         )
         for r in rows
     ]
+
+
+async def referrals_of_person(tx: Executor, tenant_id: str, person: OpenPerson) -> list[ReferralOut]:
+    """Every referral about the person with its texts (for the person's own Art. 15 copy)."""
+    repo = Referrals(tx, tenant_id)
+    found = []
+    for referral_id in await repo.of_person(person.id):
+        stored = await repo.get(referral_id)
+        if stored is not None:
+            reason, outcome, decline_reason = _texts(person, stored)
+            found.append(_out(stored.referral, reason=reason, outcome=outcome, decline_reason=decline_reason))
+    return found

@@ -14,7 +14,10 @@ from core.domain.staff import Principal, Role
 from core.services.agency import Agency
 from core.services.consents import ConsentView, consent_view, open_terms
 from core.services.persons import open_person, require_role
+from core.services.referrals import ReferralOut, referrals_of_person
 from core.storage.person_store import Consents, Persons, TransferBlocks
+from core.storage.reception_store import Appointments
+from core.storage.repositories import as_datetime
 
 ART_15 = Basis(statute="DSGVO Art. 15", purpose="Auskunft an die betroffene Person")
 """The basis of an export: the person's right of access, exercised through the county's administrators."""
@@ -38,6 +41,16 @@ class PersonExport(Schema, frozen=True):
     consents: list[ConsentView]
     transfer_blocks: list[TransferBlock]
     audit: list[audit.AuditEvent]
+    referrals: list[ReferralOut] = []
+    appointments: list[AppointmentRecord] = []
+
+
+class AppointmentRecord(Schema, frozen=True):
+    id: str
+    partner: str
+    service: str
+    state: str
+    start: dt.datetime
 
 
 async def export_person(agency: Agency, principal: Principal, person_id: str) -> PersonExport:
@@ -61,6 +74,17 @@ async def export_person(agency: Agency, principal: Principal, person_id: str) ->
             bases=dict.fromkeys(sorted(person.stored.ciphertexts), ART_15),
         )
         events = await audit.trail(tx, principal.tenant_id, person_id=person_id, limit=100_000)
+        referrals = await referrals_of_person(tx, principal.tenant_id, person)
+        appointments = [
+            AppointmentRecord(
+                id=r["id"],
+                partner=r["partner_id"],
+                service=r["service"],
+                state=r["state"],
+                start=as_datetime(r["starts_at"]),
+            )
+            for r in await Appointments(tx, principal.tenant_id).of_person(person_id)
+        ]
         return PersonExport(
             id=person_id,
             exported_at=dt.datetime.now(dt.UTC),
@@ -68,4 +92,6 @@ async def export_person(agency: Agency, principal: Principal, person_id: str) ->
             consents=consents,
             transfer_blocks=blocks,
             audit=events,
+            referrals=referrals,
+            appointments=appointments,
         )

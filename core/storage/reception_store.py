@@ -184,6 +184,14 @@ class Appointments(TenantScoped):
             "SELECT * FROM appointment WHERE tenant_id = $1 AND id = $2", self.tenant_id, appointment_id
         )
 
+    async def of_person(self, person_id: str) -> list[Row]:
+        return await self.db.fetch(
+            "SELECT id, partner_id, service, state, starts_at, language, created_at FROM appointment "
+            "WHERE tenant_id = $1 AND person_id = $2 ORDER BY starts_at",
+            self.tenant_id,
+            person_id,
+        )
+
     async def by_code(self, code: str) -> Row | None:
         return await self.db.fetchrow(
             "SELECT * FROM appointment WHERE tenant_id = $1 AND code = $2", self.tenant_id, code

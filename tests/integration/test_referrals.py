@@ -196,3 +196,13 @@ async def test_referral_figures_hold_no_personal_data(world: World) -> None:
     assert rows[("jobcenter", "sent")]["referrals"] == 1
     assert "Al-Hassan" not in figures.text and person not in figures.text
     assert (await world.call("GET", "jobcenter", "reports/referrals")).status_code == 403
+
+
+async def test_the_persons_export_holds_their_referrals_with_reason_and_outcome(world: World) -> None:
+    person = await world.register(AMIRA)
+    rid = (await send(world, person, "jobcenter", "buergergeld")).json()["id"]
+    await world.call("POST", "jobcenter", f"referrals/{rid}/accept")
+    exported = await world.call("GET", "admin", f"persons/{person}/export")
+    assert exported.status_code == 200
+    referrals = exported.json()["referrals"]
+    assert [(r["id"], r["state"], r["reason"]) for r in referrals] == [(rid, "accepted", REASON)]
