@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pluggy
 
-from core.domain.biography import Category, FieldSpec, FieldType, Retention, Sensitivity
+from core.domain.biography import Category, FieldSpec, FieldType, Retention, Sensitivity, age_on
 from core.domain.notification import Notification
 from core.domain.partner import (
     CONSENT,
@@ -57,5 +57,6 @@ __all__ = [
     "Service",
     "Suggestion",
     "Urgency",
+    "age_on",
     "hookimpl",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
@@ -389,3 +390,14 @@ class FieldCatalogue:
 
 def is_valid_field_name(name: str) -> bool:
     return re.fullmatch(_FIELD_NAME, name) is not None
+
+
+def age_on(birth_date: object, today: dt.date) -> int | None:
+    """Full years on ``today`` for a ``birth_date`` as stored (``YYYY-MM-DD``); ``None`` when unknown."""
+    if not isinstance(birth_date, str):
+        return None
+    try:
+        born = dt.date.fromisoformat(birth_date)
+    except ValueError:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

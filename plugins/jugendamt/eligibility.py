@@ -11,23 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from core import Eligibility, Service
+from core import Eligibility, Service, age_on
 
 GUARDIANSHIP = "vormundschaft"
 UMA_SOCIAL_SERVICE = "asd_uma"
 ADULT_AGE = 18
 YOUNG_ADULT_LIMIT = 27
 """Help for young adults (SGB VIII § 41) runs to 21, in exceptional cases to 27; beyond that no referral."""
-
-
-def age_on(birth_date: Any, today: dt.date) -> int | None:
-    if not isinstance(birth_date, str):
-        return None
-    try:
-        born = dt.date.fromisoformat(birth_date)
-    except ValueError:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _refuse(de: str, en: str) -> Eligibility:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core import age_on
+
 KSB_CONTACT = "Kreissportbund Burgenlandkreis, Tel. 03445 0000-400"
 MAX_SUGGESTIONS = 3
 ADULT_AGE = 18
@@ -294,16 +296,6 @@ def nearest(sport: str, municipality: str | None) -> Offer | None:
     same_place = [o for o in offers if _same_place(o, municipality)]
     same_area = [o for o in offers if region is not None and region_of(o.municipality) == region]
     return next(iter(same_place + same_area + offers), None)
-
-
-def age_on(birth_date: object, today: dt.date) -> int | None:
-    if not isinstance(birth_date, str):
-        return None
-    try:
-        born = dt.date.fromisoformat(birth_date)
-    except ValueError:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _training(offer: Offer, age: int | None) -> str:
