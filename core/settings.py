@@ -34,7 +34,3 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def sqlite_path(self) -> Path:
         return self.home / "agentur.sqlite3"
-
-    @property
-    def uses_postgres(self) -> bool:
-        return self.database_url is not None

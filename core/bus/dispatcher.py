@@ -20,7 +20,7 @@ import msgspec
 from core.bus import outbox, webhooks
 from core.domain.errors import Conflict
 from core.domain.notification import NotificationKind
-from core.domain.referral import EventType, ReferralAction, ReferralEvent, ReferralState
+from core.domain.referral import IN_HAND_STATES, UNANSWERED_STATES, EventType, ReferralAction, ReferralEvent
 from core.plugins import maybe_await
 from core.services import invitations
 from core.services.agency import Agency
@@ -174,9 +174,9 @@ class Dispatcher:
         for tenant, _ in await Tenants(self.agency.db).all():
             tid = tenant.tenant_id
             repo = Referrals(self.agency.db, tid)
-            for rid in await repo.due(today, (ReferralState.SENT, ReferralState.RECEIVED)):
+            for rid in await repo.due(today, UNANSWERED_STATES):
                 await expire(self.agency, tid, rid)
-            for rid in await repo.due(today, (ReferralState.ACCEPTED, ReferralState.IN_PROGRESS)):
+            for rid in await repo.due(today, IN_HAND_STATES):
                 await notice(self.agency, tid, rid, EventType.OVERDUE, "escalated_at")
             for rid in await repo.unanswered_since(at - self.settings.remind_after):
                 await notice(self.agency, tid, rid, EventType.REMINDER, "reminded_at")

@@ -140,8 +140,3 @@ async def replay(tx: Executor, tenant_id: str, delivery_id: str | None = None) -
     if delivery_id is None:
         return await tx.execute(sql, now(), tenant_id)
     return await tx.execute(sql + " AND id = $3", now(), tenant_id, delivery_id)
-
-
-async def backlog(tx: Executor, tenant_id: str) -> int:
-    row = await tx.fetchrow("SELECT COUNT(*) AS n FROM outbox WHERE tenant_id = $1 AND status = 'pending'", tenant_id)
-    return int(row["n"]) if row else 0

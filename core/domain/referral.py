@@ -47,8 +47,10 @@ TRANSITIONS: dict[ReferralState, frozenset[ReferralState]] = {
 completion; an unanswered referral expires at its due date. Accepting or declining straight from
 ``sent`` records ``received`` first, so the history always shows when the office had it."""
 
-OPEN_STATES = frozenset({_S.SENT, _S.RECEIVED, _S.ACCEPTED, _S.IN_PROGRESS})
-UNANSWERED_STATES = frozenset({_S.SENT, _S.RECEIVED})
+UNANSWERED_STATES = (_S.SENT, _S.RECEIVED)
+"""Expire at the due date."""
+IN_HAND_STATES = (_S.ACCEPTED, _S.IN_PROGRESS)
+"""Past the due date, the sender is told once (``referral.overdue``)."""
 
 
 class Step(Schema, frozen=True):
@@ -108,10 +110,6 @@ class Referral(Schema, frozen=True):
     def new_steps(self, before: Referral) -> tuple[Step, ...]:
         """The steps this referral has beyond ``before`` (each becomes one bus event)."""
         return self.history[len(before.history) :]
-
-    @property
-    def is_open(self) -> bool:
-        return self.state in OPEN_STATES
 
 
 class EventType(StrEnum):

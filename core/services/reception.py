@@ -14,7 +14,7 @@ from core.crypto.tenant_box import TenantBox
 from core.domain.base import Schema
 from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.partner import LANGUAGES
-from core.domain.reception import ConcernId, Suggestion, VisitOutcome
+from core.domain.reception import ConcernId, Suggestion, TicketState, VisitOutcome
 from core.domain.staff import Principal, Role
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
@@ -60,7 +60,7 @@ class TicketOut(Schema, frozen=True):
     id: str
     number: str
     partner: str
-    state: str
+    state: TicketState
 
 
 class CallBody(Schema, frozen=True):
@@ -194,7 +194,7 @@ async def issue_ticket(agency: Agency, principal: Principal, body: TicketCreate)
         number = f"{ticket_prefix(body.partner, directory)}-{await tickets.next_number(body.partner, today):03d}"
         ticket_id = await tickets.add(visit_id=body.visit_id, partner_id=body.partner, day=today, number=number)
         await visits.close(body.visit_id, VisitOutcome.TICKET.value)
-    return TicketOut(id=ticket_id, number=number, partner=body.partner, state="waiting")
+    return TicketOut(id=ticket_id, number=number, partner=body.partner, state=TicketState.WAITING)
 
 
 async def call_ticket(agency: Agency, principal: Principal, ticket_id: str, counter: str) -> TicketOut:
@@ -206,7 +206,7 @@ async def call_ticket(agency: Agency, principal: Principal, ticket_id: str, coun
             raise NotFound("no such ticket")
         if not await tickets.call(ticket_id, counter):
             raise Conflict(f"ticket {row['number']} is {row['state']}, not waiting")
-    return TicketOut(id=ticket_id, number=str(row["number"]), partner=str(row["partner_id"]), state="called")
+    return TicketOut(id=ticket_id, number=str(row["number"]), partner=str(row["partner_id"]), state=TicketState.CALLED)
 
 
 async def board(agency: Agency, tenant_id: str) -> Board:

@@ -18,6 +18,7 @@ from core.domain.partner import Partner
 from core.domain.reception import VisitOutcome
 from core.domain.referral import (
     DEFAULT_DAYS_TO_ANSWER,
+    UNANSWERED_STATES,
     ActionKind,
     EventType,
     Referral,
@@ -35,7 +36,7 @@ from core.services.persons import OpenPerson, consents_and_blocks, open_person, 
 from core.storage.engine import Executor
 from core.storage.reception_store import Visits
 from core.storage.referral_store import Referrals, StoredReferral
-from core.storage.repositories import as_datetime, new_id, now
+from core.storage.repositories import as_date, as_datetime, new_id, now
 
 ReasonText = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 
@@ -441,7 +442,7 @@ async def list_box(
             to_partner=r["to_partner"],
             service=r["service"],
             urgency=Urgency(r["urgency"]),
-            due_date=r["due_date"] if isinstance(r["due_date"], dt.date) else dt.date.fromisoformat(r["due_date"]),
+            due_date=as_date(r["due_date"]),
             created_at=as_datetime(r["created_at"]),
         )
         for r in rows
@@ -499,7 +500,7 @@ async def expire(agency: Agency, tenant_id: str, referral_id: str) -> None:
     async with agency.db.transaction() as tx:
         repo = Referrals(tx, tenant_id)
         stored = await repo.get(referral_id, for_update=True)
-        if stored is None or stored.referral.state not in (ReferralState.SENT, ReferralState.RECEIVED):
+        if stored is None or stored.referral.state not in UNANSWERED_STATES:
             return
         after = stored.referral.expire(now())
         if await repo.save(stored.referral, after):

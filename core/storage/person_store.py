@@ -5,16 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from core.crypto.keys import WrappedDek
 from core.domain.consent import CollectionMethod, ConsentRecord, TransferBlock
 from core.storage.engine import Row
-from core.storage.repositories import TenantScoped, as_datetime, new_id, now
-
-
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+from core.storage.repositories import TenantScoped, as_date, as_datetime, new_id, now
 
 
 class StoredPerson:
@@ -283,8 +278,8 @@ def _consent(row: Row) -> ConsentRecord:
         language=row["language"],
         notice_version=row["notice_version"],
         method=CollectionMethod(row["method"]),
-        valid_from=_as_date(row["valid_from"]),
-        valid_until=_as_date(row["valid_until"]),
+        valid_from=as_date(row["valid_from"]),
+        valid_until=as_date(row["valid_until"]),
         recorded_by=row["recorded_by"],
         given_at=as_datetime(row["given_at"]),
         withdrawn_at=as_datetime(row["withdrawn_at"]) if row["withdrawn_at"] is not None else None,

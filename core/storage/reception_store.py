@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 from core.storage.engine import Row
 from core.storage.repositories import TenantScoped, new_id, now
-
-
-def as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 class Visits(TenantScoped):

@@ -7,11 +7,7 @@ from typing import Any
 
 from core.domain.referral import Referral, ReferralState, Step, Urgency
 from core.storage.engine import Row
-from core.storage.repositories import TenantScoped, as_datetime, new_id, now
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+from core.storage.repositories import TenantScoped, as_date, as_datetime, new_id, now
 
 
 def _epoch(at: dt.datetime) -> int:
@@ -222,7 +218,7 @@ def _referral(row: Row, steps: list[Row]) -> Referral:
         to_partner=row["to_partner"],
         service=row["service"],
         urgency=Urgency(row["urgency"]),
-        due_date=_date(row["due_date"]),
+        due_date=as_date(row["due_date"]),
         state=ReferralState(row["state"]),
         created_at=as_datetime(row["created_at"]),
         history=tuple(Step(state=ReferralState(s["state"]), at=as_datetime(s["at"]), actor=s["actor"]) for s in steps),

@@ -22,6 +22,11 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def as_date(value: Any) -> dt.date:
+    """Dates come back as ``date`` from PostgreSQL and as ISO text from SQLite."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def as_datetime(value: Any) -> dt.datetime:
     """Timestamps come back as ``datetime`` from PostgreSQL and as ISO text from SQLite."""
     if isinstance(value, dt.datetime):
