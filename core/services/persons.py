@@ -65,7 +65,7 @@ class OpenPerson:
         return facts_from(self.decrypt(FACT_FIELDS))
 
 
-def _cipher(agency: Agency, tenant_id: str, person_id: str, dek: bytes, dek_version: int = 1) -> FieldCipher:
+def _cipher(tenant_id: str, person_id: str, dek: bytes, dek_version: int = 1) -> FieldCipher:
     return FieldCipher(dek, dek_version, tenant_id, PERSON_TABLE, person_id)
 
 
@@ -74,12 +74,10 @@ async def open_person(agency: Agency, tx: Executor, tenant_id: str, person_id: s
     if stored is None:
         raise NotFound("no such person")
     dek = unwrap_dek(agency.keyring.provider(tenant_id), tenant_id, person_id, stored.wrapped)
-    return OpenPerson(tenant_id, stored, _cipher(agency, tenant_id, person_id, dek, stored.wrapped.dek_version))
+    return OpenPerson(tenant_id, stored, _cipher(tenant_id, person_id, dek, stored.wrapped.dek_version))
 
 
-async def consents_and_blocks(
-    agency: Agency, tx: Executor, person: OpenPerson
-) -> tuple[list[ConsentRecord], list[TransferBlock]]:
+async def consents_and_blocks(tx: Executor, person: OpenPerson) -> tuple[list[ConsentRecord], list[TransferBlock]]:
     """The person's consents and transfer blocks, read once per command."""
     if person.sharing is None:
         consents = [record for record, _ in await Consents(tx, person.tenant_id).of_person(person.id)]
@@ -119,7 +117,7 @@ async def visible_fields(
 ) -> dict[str, Basis]:
     """What ``principal`` may see (or write) of this person, field by field, with the basis of each."""
     partner, directory = await _partner(agency, principal)
-    consents, blocks = await consents_and_blocks(agency, tx, person)
+    consents, blocks = await consents_and_blocks(tx, person)
     fields = directory.catalogue.names() if mode is Mode.WRITE else list(person.stored.ciphertexts)
     return decide(
         principal=principal,
@@ -155,7 +153,7 @@ async def create_person(agency: Agency, principal: Principal, raw: Mapping[str, 
     person_id = new_id()
     provider = agency.keyring.provider(tenant_id)
     dek = new_dek()
-    cipher = _cipher(agency, tenant_id, person_id, dek)
+    cipher = _cipher(tenant_id, person_id, dek)
     ciphertexts = cipher.encrypt_many(values)
     digests = _index_digests(agency, tenant_id, values)
     async with agency.db.transaction() as tx:

@@ -156,7 +156,7 @@ async def send_referral(agency: Agency, principal: Principal, body: ReferralCrea
         sender_sees = await visible_fields(agency, tx, principal, person)
         if not sender_sees:
             raise NotFound("no such person")
-        consents, blocks = await consents_and_blocks(agency, tx, person)
+        consents, blocks = await consents_and_blocks(tx, person)
         target_sees = decide(
             principal=partner_principal(principal.tenant_id, target.id, "check"),
             partner=target,
