@@ -246,28 +246,9 @@ async def steering_figures(agency: Agency, principal: Principal, since: dt.date,
         raise Forbidden("the figures need the role tenant_admin, auditor or partner_admin")
     start = dt.datetime.combine(since, dt.time(), dt.UTC)
     end = dt.datetime.combine(until, dt.time(), dt.UTC) + dt.timedelta(days=1)
-    db, tid = agency.db, principal.tenant_id
-    visits = await db.fetch(
-        "SELECT checked_in_at, outcome FROM visit WHERE tenant_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3",
-        tid,
-        start,
-        end,
-    )
-    tickets = await db.fetch(
-        "SELECT t.partner_id, t.called_at, v.checked_in_at FROM ticket t JOIN visit v "
-        "ON v.tenant_id = t.tenant_id AND v.id = t.visit_id "
-        "WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3",
-        tid,
-        start,
-        end,
-    )
-    appointments = await db.fetch(
-        "SELECT partner_id, state, requested_at, starts_at FROM appointment "
-        "WHERE tenant_id = $1 AND requested_at >= $2 AND requested_at < $3",
-        tid,
-        start,
-        end,
-    )
+    visits = await Visits(agency.db, principal.tenant_id).between(start, end)
+    tickets = await Tickets(agency.db, principal.tenant_id).waits(start, end)
+    appointments = await Appointments(agency.db, principal.tenant_id).requested_between(start, end)
     per_day: dict[str, int] = {}
     per_hour: dict[str, int] = {}
     for row in visits:

@@ -28,6 +28,15 @@ class Visits(TenantScoped):
     async def get(self, visit_id: str) -> Row | None:
         return await self.db.fetchrow("SELECT * FROM visit WHERE tenant_id = $1 AND id = $2", self.tenant_id, visit_id)
 
+    async def between(self, start: dt.datetime, end: dt.datetime) -> list[Row]:
+        return await self.db.fetch(
+            "SELECT checked_in_at, outcome FROM visit WHERE tenant_id = $1 AND checked_in_at >= $2 "
+            "AND checked_in_at < $3",
+            self.tenant_id,
+            start,
+            end,
+        )
+
     async def close(self, visit_id: str, outcome: str, note: bytes | None = None) -> bool:
         changed = await self.db.execute(
             "UPDATE visit SET outcome = $1, note = COALESCE($2, note), resolved_at = $3 "
@@ -85,6 +94,17 @@ class Tickets(TenantScoped):
             ticket_id,
         )
         return changed == 1
+
+    async def waits(self, start: dt.datetime, end: dt.datetime) -> list[Row]:
+        """Each ticket's partner, its visit's check-in and its call: the waiting times."""
+        return await self.db.fetch(
+            "SELECT t.partner_id, t.called_at, v.checked_in_at FROM ticket t JOIN visit v "
+            "ON v.tenant_id = t.tenant_id AND v.id = t.visit_id "
+            "WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3",
+            self.tenant_id,
+            start,
+            end,
+        )
 
     async def board(self, day: dt.date, limit: int = 8) -> tuple[list[Row], int]:
         """What the waiting-room display shows: the last called numbers and how many still wait."""
@@ -177,6 +197,15 @@ class Appointments(TenantScoped):
     async def get(self, appointment_id: str) -> Row | None:
         return await self.db.fetchrow(
             "SELECT * FROM appointment WHERE tenant_id = $1 AND id = $2", self.tenant_id, appointment_id
+        )
+
+    async def requested_between(self, start: dt.datetime, end: dt.datetime) -> list[Row]:
+        return await self.db.fetch(
+            "SELECT partner_id, state, requested_at, starts_at FROM appointment "
+            "WHERE tenant_id = $1 AND requested_at >= $2 AND requested_at < $3",
+            self.tenant_id,
+            start,
+            end,
         )
 
     async def of_person(self, person_id: str) -> list[Row]:
