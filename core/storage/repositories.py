@@ -115,6 +115,83 @@ class StaffUsers(TenantScoped):
     async def exists(self, username: str) -> bool:
         return await self.by_username(username) is not None
 
+    async def sign_in_state(self, username: str) -> Row | None:
+        """What a sign-in needs: the hash, whether the login is active, and its lockout counters."""
+        return await self.db.fetchrow(
+            "SELECT id, partner_id, role, password_hash, active, failed_logins, locked_until "
+            "FROM staff_user WHERE tenant_id = $1 AND username = $2",
+            self.tenant_id,
+            username,
+        )
+
+    async def record_failure(self, user_id: str, *, failed_logins: int, locked_until: dt.datetime | None) -> None:
+        await self.db.execute(
+            "UPDATE staff_user SET failed_logins = $1, locked_until = $2 WHERE tenant_id = $3 AND id = $4",
+            failed_logins,
+            locked_until,
+            self.tenant_id,
+            user_id,
+        )
+
+    async def record_success(self, user_id: str) -> None:
+        await self.db.execute(
+            "UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE tenant_id = $1 AND id = $2",
+            self.tenant_id,
+            user_id,
+        )
+
+    async def active_principal(self, user_id: str) -> tuple[Principal, str] | None:
+        """The principal and user name of an active login; ``None`` once it has been deactivated."""
+        row = await self.db.fetchrow(
+            "SELECT partner_id, role, username, active FROM staff_user WHERE tenant_id = $1 AND id = $2",
+            self.tenant_id,
+            user_id,
+        )
+        if row is None or not row["active"]:
+            return None
+        principal = Principal(
+            tenant_id=self.tenant_id, partner_id=row["partner_id"], role=Role(row["role"]), subject=f"user:{user_id}"
+        )
+        return principal, row["username"]
+
+    async def listing(self, partner_id: str | None = None) -> list[Row]:
+        """The logins of the tenant (or of one office), without their password hashes."""
+        query = (
+            "SELECT id, partner_id, role, username, active, failed_logins, locked_until, created_at "
+            "FROM staff_user WHERE tenant_id = $1"
+        )
+        args: list[Any] = [self.tenant_id]
+        if partner_id is not None:
+            query += " AND partner_id = $2"
+            args.append(partner_id)
+        return await self.db.fetch(query + " ORDER BY partner_id, username", *args)
+
+    async def get(self, user_id: str) -> Row | None:
+        return await self.db.fetchrow(
+            "SELECT id, partner_id, role, username, active FROM staff_user WHERE tenant_id = $1 AND id = $2",
+            self.tenant_id,
+            user_id,
+        )
+
+    async def set_active(self, user_id: str, active: bool) -> bool:
+        changed = await self.db.execute(
+            "UPDATE staff_user SET active = $1, failed_logins = 0, locked_until = NULL WHERE tenant_id = $2 AND id = $3",
+            active,
+            self.tenant_id,
+            user_id,
+        )
+        return changed == 1
+
+    async def set_password(self, user_id: str, password_hash: str) -> bool:
+        changed = await self.db.execute(
+            "UPDATE staff_user SET password_hash = $1, failed_logins = 0, locked_until = NULL "
+            "WHERE tenant_id = $2 AND id = $3",
+            password_hash,
+            self.tenant_id,
+            user_id,
+        )
+        return changed == 1
+
 
 class ApiTokens(TenantScoped):
     async def add(self, *, partner_id: str, role: Role, name: str, secret_hash: str) -> str:
@@ -148,6 +225,75 @@ class ApiTokens(TenantScoped):
             role=Role(row["role"]),
             subject=f"token:{row['id']}",
         )
+
+    async def listing(self, partner_id: str | None = None) -> list[Row]:
+        """The tenant's tokens (or one office's), without their hashes, newest first."""
+        query = "SELECT id, partner_id, role, name, created_at, revoked_at FROM api_token WHERE tenant_id = $1"
+        args: list[Any] = [self.tenant_id]
+        if partner_id is not None:
+            query += " AND partner_id = $2"
+            args.append(partner_id)
+        return await self.db.fetch(query + " ORDER BY created_at DESC, id", *args)
+
+    async def get(self, token_id: str) -> Row | None:
+        return await self.db.fetchrow(
+            "SELECT id, partner_id, role, name, revoked_at FROM api_token WHERE tenant_id = $1 AND id = $2",
+            self.tenant_id,
+            token_id,
+        )
+
+    async def revoke(self, token_id: str) -> bool:
+        changed = await self.db.execute(
+            "UPDATE api_token SET revoked_at = $1 WHERE tenant_id = $2 AND id = $3 AND revoked_at IS NULL",
+            now(),
+            self.tenant_id,
+            token_id,
+        )
+        return changed == 1
+
+
+class WebSessions:
+    """Server-side sessions of the web UI, keyed by the SHA-256 of the cookie value.
+
+    Not tenant-scoped on reading: the cookie is all a request brings, and the session says its tenant.
+    """
+
+    def __init__(self, db: Executor) -> None:
+        self.db = db
+
+    async def get(self, key: str, at: dt.datetime) -> bytes | None:
+        row = await self.db.fetchrow("SELECT data, expires_at FROM web_session WHERE id = $1", key)
+        if row is None or as_datetime(row["expires_at"]) <= at:
+            return None
+        return bytes(row["data"])
+
+    async def put(self, key: str, *, tenant_id: str, user_id: str, data: bytes, expires_at: dt.datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO web_session (id, tenant_id, user_id, data, expires_at) VALUES ($1, $2, $3, $4, $5) "
+            "ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+            key,
+            tenant_id,
+            user_id,
+            data,
+            expires_at,
+        )
+
+    async def touch(self, key: str, expires_at: dt.datetime) -> None:
+        await self.db.execute("UPDATE web_session SET expires_at = $1 WHERE id = $2", expires_at, key)
+
+    async def delete(self, key: str) -> None:
+        await self.db.execute("DELETE FROM web_session WHERE id = $1", key)
+
+    async def delete_of_user(self, tenant_id: str, user_id: str) -> int:
+        return await self.db.execute(
+            "DELETE FROM web_session WHERE tenant_id = $1 AND user_id = $2", tenant_id, user_id
+        )
+
+    async def delete_expired(self, at: dt.datetime) -> int:
+        return await self.db.execute("DELETE FROM web_session WHERE expires_at <= $1", at)
+
+    async def delete_all(self) -> None:
+        await self.db.execute("DELETE FROM web_session")
 
     async def revoke(self, token_id: str) -> bool:
         return (

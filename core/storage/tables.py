@@ -39,6 +39,9 @@ class StaffUser(Table, tablename="staff_user"):
     password_hash = Text()
     active = Boolean(default=True)
     created_at = Timestamptz()
+    failed_logins = Integer(default=0)
+    """Wrong passwords since the last successful sign-in; at the limit the login is locked for a while."""
+    locked_until = Timestamptz(null=True, default=None)
 
 
 class ApiToken(Table, tablename="api_token"):
@@ -352,6 +355,21 @@ class Appointment(Table, tablename="appointment"):
     updated_at = Timestamptz()
 
 
+class WebSession(Table, tablename="web_session"):
+    """A signed-in session of the staff web UI, kept server-side so that logging out really ends it.
+
+    The row is keyed by the SHA-256 of the session cookie, so a copy of the table opens no session;
+    ``tenant_id`` and ``user_id`` let a deactivated login's sessions end at once.
+    Unique key: ``id`` (a digest of a random cookie value, unique across tenants by construction).
+    """
+
+    id = Varchar(length=64, primary_key=True)
+    tenant_id = Varchar(length=40)
+    user_id = Varchar(length=32)
+    data = Bytea()
+    expires_at = Timestamptz()
+
+
 TABLES: tuple[type[Table], ...] = (
     Tenant,
     StaffUser,
@@ -373,4 +391,5 @@ TABLES: tuple[type[Table], ...] = (
     TicketCounter,
     Slot,
     Appointment,
+    WebSession,
 )

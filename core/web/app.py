@@ -10,6 +10,9 @@ from contextlib import asynccontextmanager
 from litestar import Litestar
 from litestar.config.app import AppConfig
 from litestar.openapi.config import OpenAPIConfig
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.stores.memory import MemoryStore
+from litestar.template.config import TemplateConfig
 
 from core.bus.dispatcher import Dispatcher
 from core.services.agency import Agency, load_registry
@@ -23,6 +26,9 @@ from core.web.api.referrals import BusController, ReferralsController
 from core.web.api.system import SystemController
 from core.web.documents import Documents
 from core.web.problems import internal_error, problem_details_plugin
+from core.web.ui import csrf_config, root, static_files, ui_router
+from core.web.ui.sessions import STORE_NAME, DatabaseSessionStore, session_config
+from core.web.ui.templating import template_engine
 
 log = logging.getLogger("agentur.web")
 
@@ -33,11 +39,13 @@ MAX_BODY_BYTES = 1_000_000
 def create_app(settings: Settings) -> Litestar:
     """Validate the plugins now (a broken declaration stops here, naming its plugin); open the database at start-up."""
     pm, registry = load_registry(settings)
+    sessions = DatabaseSessionStore()
 
     @asynccontextmanager
     async def agency_lifespan(app: Litestar) -> AsyncIterator[None]:
         agency = Agency(settings, pm, registry, await open_database(settings))
         app.state.agency = agency
+        sessions.agency = agency
         app.state.documents = documents = Documents()
         stop = asyncio.Event()
         dispatcher = Dispatcher(agency, letters=documents) if settings.run_dispatcher else None
@@ -62,9 +70,16 @@ def create_app(settings: Settings) -> Litestar:
             BusController,
             ReceptionController,
             DisplayController,
+            root,
+            ui_router(),
+            static_files(),
         ],
         lifespan=[agency_lifespan],
-        plugins=[problem_details_plugin()],
+        plugins=[problem_details_plugin(), HTMXPlugin()],
+        template_config=TemplateConfig(instance=template_engine()),
+        middleware=[session_config().middleware],
+        csrf_config=csrf_config(settings.home),
+        stores={STORE_NAME: sessions, "rate_limit": MemoryStore()},
         exception_handlers={Exception: internal_error},
         openapi_config=_openapi(),
         debug=False,

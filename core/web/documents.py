@@ -139,7 +139,7 @@ class AuditLine:
     bases: str
 
 
-class _Words:
+class Words:
     """Turns codes, dates and records into text of one language, for one document."""
 
     def __init__(self, language: str, directory: PartnerDirectory) -> None:
@@ -320,7 +320,7 @@ class Documents:
 
     def receipt(self, receipt: Receipt, directory: PartnerDirectory, language: str) -> str:
         """The printable receipt of one consent, in ``language`` (German if the agency does not speak it)."""
-        words = _Words(language_or_default(language), directory)
+        words = Words(language_or_default(language), directory)
         person = receipt.person
         name = " ".join(str(person[k]) for k in ("given_names", "family_name") if person.get(k))
         return self._render(
@@ -339,7 +339,7 @@ class Documents:
 
     def export(self, export: PersonExport, directory: PartnerDirectory, language: str, *, tenant_name: str = "") -> str:
         """The printable GDPR Art. 15 copy of everything held on the person, in ``language``."""
-        words = _Words(language_or_default(language), directory)
+        words = Words(language_or_default(language), directory)
         return self._render(
             language,
             "documents/export.html",

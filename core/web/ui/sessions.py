@@ -1,0 +1,136 @@
+"""Server-side sessions of the staff web UI: Litestar's session middleware over the agency's database.
+
+The cookie holds only a random id; the session (tenant, login, language, sign-in time) lives in the
+``web_session`` table under the SHA-256 of that id, so logging out, deactivating a login or resetting
+its password ends the session everywhere, and a copy of the table opens nothing. A cookie id the
+store does not know is never adopted (no session fixation), and signing in always starts a new id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.middleware.session.server_side import ServerSideSessionBackend, ServerSideSessionConfig
+from litestar.stores.base import Store
+from litestar.types import Empty, Message
+
+from core.services.agency import Agency
+from core.storage.repositories import WebSessions, now
+
+SESSION_COOKIE = "__Host-agentur-session"
+"""``__Host-``: the browser sends it only over HTTPS (or to localhost), only to this host, path ``/``."""
+IDLE_TIMEOUT = 30 * 60
+"""Seconds without a request after which a session ends (a desk left alone locks itself)."""
+MAX_SESSION = dt.timedelta(hours=10)
+"""A working day: after this a session ends however active it was."""
+STORE_NAME = "web_sessions"
+_KNOWN = "agentur_session_known"
+_ROTATE = "agentur_session_rotate"
+
+
+def _key(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+class DatabaseSessionStore(Store):
+    """Litestar ``Store`` on the ``web_session`` table (needs the app's agency, set at start-up)."""
+
+    def __init__(self) -> None:
+        self.agency: Agency | None = None
+
+    def _sessions(self) -> WebSessions:
+        if self.agency is None:
+            raise RuntimeError("the session store is used before the agency is open")
+        return WebSessions(self.agency.db)
+
+    async def get(self, key: str, renew_for: int | dt.timedelta | None = None) -> bytes | None:
+        at = now()
+        data = await self._sessions().get(_key(key), at)
+        if data is not None and renew_for is not None:
+            seconds = renew_for if isinstance(renew_for, int) else int(renew_for.total_seconds())
+            await self._sessions().touch(_key(key), at + dt.timedelta(seconds=seconds))
+        return data
+
+    async def set(self, key: str, value: str | bytes, expires_in: int | dt.timedelta | None = None) -> None:
+        data = value.encode() if isinstance(value, str) else value
+        parsed: dict[str, Any] = json.loads(data)
+        seconds = IDLE_TIMEOUT if expires_in is None else expires_in
+        seconds = seconds if isinstance(seconds, int) else int(seconds.total_seconds())
+        await self._sessions().put(
+            _key(key),
+            tenant_id=str(parsed.get("tenant", "")),
+            user_id=str(parsed.get("user", "")),
+            data=data,
+            expires_at=now() + dt.timedelta(seconds=seconds),
+        )
+
+    async def delete(self, key: str) -> None:
+        await self._sessions().delete(_key(key))
+
+    async def delete_all(self) -> None:
+        await self._sessions().delete_all()
+
+    async def exists(self, key: str) -> bool:
+        return await self._sessions().get(_key(key), now()) is not None
+
+    async def expires_in(self, key: str) -> int | None:
+        return None  # not needed by the session middleware
+
+
+class StaffSessionBackend(ServerSideSessionBackend):
+    """Litestar's server-side backend, but an id is reused only if the store knew it, and never across a sign-in."""
+
+    async def load_from_connection(self, connection: ASGIConnection[Any, Any, Any, Any]) -> dict[str, Any]:
+        data = await super().load_from_connection(connection)
+        if data:
+            connection.scope.setdefault("state", {})[_KNOWN] = connection.cookies.get(self.config.key)
+        return data
+
+    def get_session_id(self, connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+        state = connection.scope.setdefault("state", {})
+        cookie = connection.cookies.get(self.config.key)
+        if cookie and cookie == state.get(_KNOWN) and not state.get(_ROTATE):
+            return cookie
+        fresh: str | None = state.get("agentur_session_fresh")
+        if fresh is None:
+            fresh = state["agentur_session_fresh"] = self.generate_session_id()
+        return fresh
+
+    async def store_in_message(
+        self, scope_session: Any, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> None:
+        """As Litestar's, except that nobody signed in leaves no row and no cookie (the sign-in page is free)."""
+        known = connection.scope.get("state", {}).get(_KNOWN)
+        if (scope_session is Empty or not scope_session) and not known:
+            return
+        await super().store_in_message(scope_session if scope_session else Empty, message, connection)
+
+
+class StaffSessionConfig(ServerSideSessionConfig):
+    _backend_class = StaffSessionBackend
+
+
+def rotate_session_id(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    """Make the response carry a new session id (at sign-in and sign-out); returns the old id to delete."""
+    state = connection.scope.setdefault("state", {})
+    state[_ROTATE] = True
+    old: str | None = state.get(_KNOWN)
+    return old
+
+
+def session_config() -> StaffSessionConfig:
+    return StaffSessionConfig(
+        key=SESSION_COOKIE,
+        store=STORE_NAME,
+        max_age=IDLE_TIMEOUT,
+        renew_on_access=True,
+        secure=True,
+        httponly=True,
+        samesite="strict",
+        path="/",
+        exclude=["^/api/", "^/static/"],
+    )
