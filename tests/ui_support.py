@@ -81,4 +81,5 @@ async def open_screens(settings: Settings, agency: Agency, *, run_dispatcher: bo
     app_settings = msgspec.structs.replace(settings, run_dispatcher=run_dispatcher)
     # HTTPS: the session and CSRF cookies are ``Secure`` (``__Host-``) and a browser sends them only so.
     async with AsyncTestClient(app=create_app(app_settings), base_url="https://testserver.local") as client:
+        client.follow_redirects = False  # tests look at each redirect, as the Post/Redirect/Get screens make them
         yield Screens(client, agency, tenant, user_ids)

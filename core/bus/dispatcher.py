@@ -27,6 +27,7 @@ from core.services.agency import Agency
 from core.services.appointments import reminder_principal
 from core.services.invitations import LetterRenderer
 from core.services.referrals import expire, notice, plugin_acts, plugin_view
+from core.services.signin import end_expired_sessions
 from core.storage.reception_store import Appointments
 from core.storage.referral_store import Referrals
 from core.storage.repositories import Tenants, now
@@ -182,6 +183,7 @@ class Dispatcher:
                 await notice(self.agency, tid, rid, EventType.REMINDER, "reminded_at")
             if self.letters is not None:
                 await self._remind_appointments(tid, at + self.settings.appointment_reminder)
+        await end_expired_sessions(self.agency)
 
     async def _remind_appointments(self, tenant_id: str, until: dt.datetime) -> None:
         """One reminder per appointment, the day before; a failed channel is tried at the next run."""

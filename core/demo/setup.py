@@ -64,7 +64,11 @@ class DemoLogins(msgspec.Struct, frozen=True):
     tokens: list[DemoToken]
 
     def render(self, base_url: str) -> str:
-        lines = [f"Demo tenant {self.tenant!r}: {base_url}/api/v1/{self.tenant}/partners", "Staff logins:"]
+        lines = [
+            f"Staff screens: {base_url}/ui/login  (county {self.tenant!r}; sign in with a login below)",
+            f"Demo tenant {self.tenant!r}: {base_url}/api/v1/{self.tenant}/partners",
+            "Staff logins:",
+        ]
         lines += [f"  {lg.username:<22} {lg.password}   ({lg.partner}, {lg.role})" for lg in self.logins]
         lines.append("API tokens (Authorization: Bearer <token>):")
         lines += [f"  {t.partner:<12} {t.role:<14} {t.token}" for t in self.tokens]

@@ -93,6 +93,8 @@ async def _login_in_reach(agency: Agency, principal: Principal, user_id: str) ->
     reach = _reach(principal)
     if row is None or (reach is not None and row["partner_id"] != reach):
         raise NotFound("no such login")
+    if reach is not None and Role(row["role"]) not in PARTNER_ADMIN_GRANTS:
+        raise Forbidden("a partner admin cannot change a county-wide login (tenant_admin, auditor)")
     if principal.subject == f"user:{user_id}":
         raise InvalidInput("you cannot change your own login here", {"user": "own login"})
 
@@ -150,6 +152,8 @@ async def revoke_token(agency: Agency, principal: Principal, token_id: str) -> N
     reach = _reach(principal)
     if row is None or (reach is not None and row["partner_id"] != reach):
         raise NotFound("no such token")
+    if reach is not None and Role(row["role"]) not in PARTNER_ADMIN_GRANTS:
+        raise Forbidden("a partner admin cannot revoke a county-wide token (tenant_admin, auditor)")
     async with agency.db.transaction() as tx:
         await ApiTokens(tx, principal.tenant_id).revoke(token_id)
     log.info("token revoked", extra={"token": token_id, "by": principal.subject})

@@ -319,3 +319,76 @@ async def invitation_view(
 def reminder_principal(tenant_id: str, partner_id: str) -> Principal:
     """Reminders go out as the office the appointment is with (what it may see decides the letter)."""
     return Principal(tenant_id=tenant_id, partner_id=partner_id, role=Role.CASEWORKER, subject="system:reminders")
+
+
+MAX_CALENDAR_DAYS = 31
+
+
+class CalendarEntry(Schema, frozen=True):
+    """One line of an office's calendar: a slot, free or with an appointment (code, service, state, person id).
+
+    No personal data: the person is named by the pseudonymous id only. ``may_change`` says whether
+    the viewer's office may cancel it or record a no-show (the office it is with, or the one that booked it).
+    """
+
+    slot_id: str
+    start: dt.datetime
+    end: dt.datetime
+    room: str
+    appointment_id: str | None = None
+    code: str = ""
+    service: str = ""
+    state: AppointmentState | None = None
+    person_id: str | None = None
+    may_change: bool = False
+
+
+async def calendar(
+    agency: Agency, principal: Principal, partner_id: str, since: dt.datetime, until: dt.datetime
+) -> list[CalendarEntry]:
+    """An office's slots and appointments starting in ``[since, until)``, by time and room.
+
+    An office's own staff see its calendar, the reception desk every office's; others get 403.
+    A slot with a live appointment (booked, attended, no-show) is one line; a cancelled appointment
+    is a line of its own next to its slot, which is free again.
+    """
+    if principal.role not in CASE_ROLES:
+        raise Forbidden("the calendar needs the role reception, caseworker or partner_admin")
+    if principal.partner_id != partner_id and principal.role is not Role.RECEPTION:
+        raise Forbidden("an office sees its own calendar; the reception desk sees every office's")
+    await _partner(agency, principal, partner_id)
+    if until <= since or until - since > dt.timedelta(days=MAX_CALENDAR_DAYS):
+        raise InvalidInput(f"ask for at most {MAX_CALENDAR_DAYS} days, with to after from", {"to": "range"})
+    async with agency.db.transaction() as tx:
+        slots = await Slots(tx, principal.tenant_id).between(partner_id, since, until)
+        booked = await Appointments(tx, principal.tenant_id).of_partner_between(partner_id, since, until)
+    times = {str(s["id"]): (as_datetime(s["starts_at"]), as_datetime(s["ends_at"]), str(s["room"])) for s in slots}
+    entries: list[CalendarEntry] = []
+    taken: set[str] = set()
+    for a in booked:
+        slot_id = str(a["slot_id"])
+        start, end, room = times.get(slot_id) or (as_datetime(a["starts_at"]), as_datetime(a["starts_at"]), "")
+        state = AppointmentState(str(a["state"]))
+        if state is not AppointmentState.CANCELLED:
+            taken.add(slot_id)
+        entries.append(
+            CalendarEntry(
+                slot_id=slot_id,
+                start=start,
+                end=end,
+                room=room,
+                appointment_id=str(a["id"]),
+                code=str(a["code"]),
+                service=str(a["service"]),
+                state=state,
+                person_id=str(a["person_id"]),
+                may_change=state is AppointmentState.BOOKED
+                and principal.partner_id in (partner_id, str(a["booked_by"])),
+            )
+        )
+    entries += [
+        CalendarEntry(slot_id=slot_id, start=start, end=end, room=room)
+        for slot_id, (start, end, room) in times.items()
+        if slot_id not in taken
+    ]
+    return sorted(entries, key=lambda e: (e.start, e.room, e.state is AppointmentState.CANCELLED))

@@ -128,6 +128,32 @@ async def check_in(agency: Agency, principal: Principal, body: VisitCreate) -> V
     return VisitOut(id=visit_id, person_id=person_id, suggestions=suggestions, appointment_id=appointment_id)
 
 
+class VisitView(Schema, frozen=True):
+    """A visit as the desk sees it again after the check-in (the visitor's own words are not kept)."""
+
+    id: str
+    person_id: str | None
+    concerns: list[str]
+    language: str
+    outcome: VisitOutcome
+    checked_in_at: dt.datetime
+
+
+async def read_visit(agency: Agency, principal: Principal, visit_id: str) -> VisitView:
+    _require_desk(principal)
+    row = await Visits(agency.db, principal.tenant_id).get(visit_id)
+    if row is None:
+        raise NotFound("no such visit")
+    return VisitView(
+        id=str(row["id"]),
+        person_id=row["person_id"],
+        concerns=list(msgspec.json.decode(row["concerns"])) if row["concerns"] else [],
+        language=str(row["language"]),
+        outcome=VisitOutcome(row["outcome"]),
+        checked_in_at=as_datetime(row["checked_in_at"]),
+    )
+
+
 async def _person_by_code(tx: Executor, tenant_id: str, code: str) -> tuple[str, str | None]:
     """An invitation code (checks the appointment in) or a consent receipt code finds the person."""
     cleaned = code.strip().upper()

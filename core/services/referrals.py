@@ -552,3 +552,51 @@ async def referrals_of_person(tx: Executor, tenant_id: str, person: OpenPerson) 
             reason, outcome, decline_reason = _texts(person, stored)
             found.append(_out(stored.referral, reason=reason, outcome=outcome, decline_reason=decline_reason))
     return found
+
+
+class BoxEntry(Schema, frozen=True):
+    """One line of an office's inbox or outbox on the staff screens: ids, states and times, no texts."""
+
+    id: str
+    state: ReferralState
+    person_id: str
+    from_partner: str
+    to_partner: str
+    service: str
+    urgency: Urgency
+    due_date: dt.date
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+async def latest_in_box(
+    agency: Agency, principal: Principal, *, box: str, state: str | None, limit: int = 200
+) -> list[BoxEntry]:
+    """The office's inbox or outbox, the most recently changed first (the screens' view of ``list_box``)."""
+    if principal.role not in CASE_ROLES:
+        raise Forbidden("referral boxes need the role reception, caseworker or partner_admin")
+    if box not in ("inbox", "outbox"):
+        raise InvalidInput("box must be inbox or outbox", {"box": "unknown box"})
+    try:
+        wanted = ReferralState(state) if state else None
+    except ValueError:
+        allowed = ", ".join(s.value for s in ReferralState)
+        raise InvalidInput(f"state must be one of {allowed}", {"state": "unknown state"}) from None
+    rows = await Referrals(agency.db, principal.tenant_id).latest(
+        partner_id=principal.partner_id, inbox=box == "inbox", state=wanted, limit=limit
+    )
+    return [
+        BoxEntry(
+            id=r["id"],
+            state=ReferralState(r["state"]),
+            person_id=r["person_id"],
+            from_partner=r["from_partner"],
+            to_partner=r["to_partner"],
+            service=r["service"],
+            urgency=Urgency(r["urgency"]),
+            due_date=as_date(r["due_date"]),
+            created_at=as_datetime(r["created_at"]),
+            updated_at=as_datetime(r["updated_at"]),
+        )
+        for r in rows
+    ]

@@ -9,7 +9,7 @@ from core.crypto.secrets import hash_password, verify_password
 from core.domain.errors import Unauthenticated
 from core.domain.staff import Principal, Role
 from core.services.agency import Agency
-from core.storage.repositories import StaffUsers, as_datetime, now
+from core.storage.repositories import StaffUsers, WebSessions, as_datetime, now
 
 log = logging.getLogger("agentur.signin")
 
@@ -84,3 +84,8 @@ async def sign_in(agency: Agency, tenant_id: str, username: str, password: str) 
 async def signed_in_principal(agency: Agency, tenant_id: str, user_id: str) -> tuple[Principal, str] | None:
     """The principal of a session's login as it is now (role changes apply at once); ``None`` if deactivated."""
     return await StaffUsers(agency.db, tenant_id).active_principal(user_id)
+
+
+async def end_expired_sessions(agency: Agency) -> int:
+    """Delete web sessions past their idle timeout (each read checks expiry too; this only keeps the table small)."""
+    return await WebSessions(agency.db).delete_expired(now())

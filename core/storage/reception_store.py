@@ -157,6 +157,18 @@ class Slots(TenantScoped):
             limit,
         )
 
+    async def between(self, partner_id: str, since: dt.datetime, until: dt.datetime, limit: int = 2000) -> list[Row]:
+        """A partner's published slots starting in ``[since, until)``, free or not (the calendar)."""
+        return await self.db.fetch(
+            "SELECT id, starts_at, ends_at, room FROM slot WHERE tenant_id = $1 AND partner_id = $2 "
+            "AND starts_at >= $3 AND starts_at < $4 AND withdrawn_at IS NULL ORDER BY starts_at, room LIMIT $5",
+            self.tenant_id,
+            partner_id,
+            since,
+            until,
+            limit,
+        )
+
 
 class Appointments(TenantScoped):
     async def add(
@@ -214,6 +226,18 @@ class Appointments(TenantScoped):
             "WHERE tenant_id = $1 AND person_id = $2 ORDER BY starts_at",
             self.tenant_id,
             person_id,
+        )
+
+    async def of_partner_between(self, partner_id: str, since: dt.datetime, until: dt.datetime) -> list[Row]:
+        """The appointments with a partner starting in ``[since, until)``, in any state (the calendar)."""
+        return await self.db.fetch(
+            "SELECT id, person_id, service, slot_id, code, state, starts_at, booked_by FROM appointment "
+            "WHERE tenant_id = $1 AND partner_id = $2 AND starts_at >= $3 AND starts_at < $4 "
+            "ORDER BY starts_at, created_at",
+            self.tenant_id,
+            partner_id,
+            since,
+            until,
         )
 
     async def by_code(self, code: str) -> Row | None:

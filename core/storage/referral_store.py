@@ -157,6 +157,22 @@ class Referrals(TenantScoped):
         )
         return await self.db.fetch(sql, *args)
 
+    async def latest(self, *, partner_id: str, inbox: bool, state: ReferralState | None, limit: int) -> list[Row]:
+        """A partner's inbox or outbox, the most recently changed first (for the staff screens)."""
+        column = "to_partner" if inbox else "from_partner"
+        args: list[Any] = [self.tenant_id, partner_id]
+        condition = ""
+        if state is not None:
+            args.append(state.value)
+            condition = " AND state = $3"
+        args.append(limit)
+        sql = (
+            "SELECT id, person_id, from_partner, to_partner, service, urgency, due_date, state, created_at, "  # noqa: S608
+            f"updated_at FROM referral WHERE tenant_id = $1 AND {column} = $2{condition} "
+            f"ORDER BY updated_at DESC, id DESC LIMIT ${len(args)}"
+        )
+        return await self.db.fetch(sql, *args)
+
     async def due(self, today: dt.date, states: tuple[ReferralState, ...], limit: int = 200) -> list[str]:
         """Open referrals whose due date has passed."""
         placeholders = ", ".join(f"${i + 3}" for i in range(len(states)))

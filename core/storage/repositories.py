@@ -175,7 +175,8 @@ class StaffUsers(TenantScoped):
 
     async def set_active(self, user_id: str, active: bool) -> bool:
         changed = await self.db.execute(
-            "UPDATE staff_user SET active = $1, failed_logins = 0, locked_until = NULL WHERE tenant_id = $2 AND id = $3",
+            "UPDATE staff_user SET active = $1, failed_logins = 0, locked_until = NULL "
+            "WHERE tenant_id = $2 AND id = $3",
             active,
             self.tenant_id,
             user_id,
@@ -294,14 +295,3 @@ class WebSessions:
 
     async def delete_all(self) -> None:
         await self.db.execute("DELETE FROM web_session")
-
-    async def revoke(self, token_id: str) -> bool:
-        return (
-            await self.db.execute(
-                "UPDATE api_token SET revoked_at = $1 WHERE tenant_id = $2 AND id = $3 AND revoked_at IS NULL",
-                now(),
-                self.tenant_id,
-                token_id,
-            )
-            == 1
-        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from litestar import Request
@@ -10,10 +11,33 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 
+from core.domain.errors import NotFound, Unauthenticated
 from core.domain.staff import Principal
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
+from core.services.signin import signed_in_principal
 from core.services.staff import authenticate_token
+from core.storage.repositories import WebSessions, as_datetime, now
+from core.web.ui.sessions import MAX_SESSION, SESSION_COOKIE, session_key
+
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+"""The web UI's session cookie opens the API for reading only: a cookie travels with cross-site requests,
+so anything that changes data needs a bearer token (which no other site can make a browser send)."""
+
+
+async def session_principal(agency: Agency, tenant_id: str, cookie: str) -> Principal:
+    """The signed-in staff member behind a web UI session cookie; 401 if none, 404 across tenants."""
+    data = await WebSessions(agency.db).get(session_key(cookie), now())
+    session = json.loads(data) if data else {}
+    since = session.get("since")
+    if not session.get("user") or not since or now() - as_datetime(since) > MAX_SESSION:
+        raise Unauthenticated("the session has ended; sign in again")
+    found = await signed_in_principal(agency, str(session["tenant"]), str(session["user"]))
+    if found is None:
+        raise Unauthenticated("the session has ended; sign in again")
+    if session["tenant"] != tenant_id:
+        raise NotFound("no such tenant")
+    return found[0]
 
 
 def agency_of(state: State) -> Agency:
@@ -31,7 +55,12 @@ async def authenticated(connection: ASGIConnection[Any, Any, Any, Any], handler:
     scheme, _, token = header.partition(" ")
     bearer = token.strip() if scheme.lower() == "bearer" else None
     tenant = str(connection.path_params.get("tenant", ""))
-    connection.state.principal = await authenticate_token(agency_of(connection.app.state), tenant, bearer)
+    agency = agency_of(connection.app.state)
+    cookie = connection.cookies.get(SESSION_COOKIE)
+    if bearer is None and cookie and connection.scope.get("method", "GET") in SAFE_METHODS:
+        connection.state.principal = await session_principal(agency, tenant, cookie)
+        return
+    connection.state.principal = await authenticate_token(agency, tenant, bearer)
 
 
 async def provide_principal(request: Request[Any, Any, Any]) -> Principal:

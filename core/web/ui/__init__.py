@@ -19,6 +19,7 @@ from core.domain.errors import Forbidden, NotFound
 from core.i18n import N_
 from core.web.ui.auth import AuthController
 from core.web.ui.context import load_staff, page, provide_staff, require_staff
+from core.web.ui.headers import security_headers
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SECRET_ENV = "AGENTUR_WEB_SECRET"  # noqa: S105 - the name of a variable, not a secret
@@ -37,7 +38,7 @@ def _error_page(status: int, title: str, text: str) -> Any:
         staff = getattr(request.state, "staff", None)
         template = page(request, "ui/error.html", staff, title=title, text=text)
         template.status_code = status
-        return template  # type: ignore[return-value]
+        return template
 
     return handler
 
@@ -47,6 +48,7 @@ def ui_router() -> Router:
         path="/",
         route_handlers=ui_controllers(),
         before_request=require_staff,
+        after_request=security_headers,
         dependencies={"staff": Provide(provide_staff)},
         include_in_schema=False,
         exception_handlers={

@@ -20,7 +20,7 @@ from litestar.plugins.htmx import HTMXTemplate
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_401_UNAUTHORIZED
 
-from core.domain.errors import InvalidInput
+from core.domain.errors import AgenturError, Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.staff import Principal, Role, Tenant
 from core.i18n import DEFAULT, LANGUAGES, N_, direction, language_or_default
 from core.plugins import PartnerDirectory
@@ -143,6 +143,35 @@ async def provide_staff(request: Request[Any, Any, Any]) -> StaffContext:
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What went wrong with a form, for the screen: a message id (translated in the template) and the bad fields."""
+
+    text: str
+    fields: tuple[str, ...] = ()
+
+
+def status_of(exc: AgenturError) -> int:
+    """The HTTP status a screen answers a failed form with (as the API would)."""
+    for kind, status in ((InvalidInput, 422), (Conflict, 409), (Forbidden, 403), (NotFound, 404)):
+        if isinstance(exc, kind):
+            return status
+    return 400
+
+
+def problem_of(exc: AgenturError) -> Problem:
+    """The screen's words for a domain error; the service's English detail is for the API and the logs."""
+    if isinstance(exc, InvalidInput):
+        return Problem(N_("Please check these entries:"), tuple(exc.errors))
+    if isinstance(exc, Conflict):
+        return Problem(N_("This is not possible in the current state, or someone changed it meanwhile. Please reload."))
+    if isinstance(exc, Forbidden):
+        return Problem(N_("Your role may not do this."))
+    if isinstance(exc, NotFound):
+        return Problem(N_("Not found, or not yours to see."))
+    return Problem(N_("This did not work. Please try again."))
 
 
 async def read_form(request: Request[Any, Any, Any], schema: type[T], *, lists: tuple[str, ...] = ()) -> T:

@@ -32,7 +32,8 @@ _KNOWN = "agentur_session_known"
 _ROTATE = "agentur_session_rotate"
 
 
-def _key(session_id: str) -> str:
+def session_key(session_id: str) -> str:
+    """The row key of a session: the digest of the cookie value, never the value itself."""
     return hashlib.sha256(session_id.encode()).hexdigest()
 
 
@@ -49,10 +50,10 @@ class DatabaseSessionStore(Store):
 
     async def get(self, key: str, renew_for: int | dt.timedelta | None = None) -> bytes | None:
         at = now()
-        data = await self._sessions().get(_key(key), at)
+        data = await self._sessions().get(session_key(key), at)
         if data is not None and renew_for is not None:
             seconds = renew_for if isinstance(renew_for, int) else int(renew_for.total_seconds())
-            await self._sessions().touch(_key(key), at + dt.timedelta(seconds=seconds))
+            await self._sessions().touch(session_key(key), at + dt.timedelta(seconds=seconds))
         return data
 
     async def set(self, key: str, value: str | bytes, expires_in: int | dt.timedelta | None = None) -> None:
@@ -61,7 +62,7 @@ class DatabaseSessionStore(Store):
         seconds = IDLE_TIMEOUT if expires_in is None else expires_in
         seconds = seconds if isinstance(seconds, int) else int(seconds.total_seconds())
         await self._sessions().put(
-            _key(key),
+            session_key(key),
             tenant_id=str(parsed.get("tenant", "")),
             user_id=str(parsed.get("user", "")),
             data=data,
@@ -69,13 +70,13 @@ class DatabaseSessionStore(Store):
         )
 
     async def delete(self, key: str) -> None:
-        await self._sessions().delete(_key(key))
+        await self._sessions().delete(session_key(key))
 
     async def delete_all(self) -> None:
         await self._sessions().delete_all()
 
     async def exists(self, key: str) -> bool:
-        return await self._sessions().get(_key(key), now()) is not None
+        return await self._sessions().get(session_key(key), now()) is not None
 
     async def expires_in(self, key: str) -> int | None:
         return None  # not needed by the session middleware
