@@ -153,3 +153,32 @@ def test_walk_in_to_jobcenter_and_back_in_the_browser(
         assert EXPECTED[lang] in desk, "the desk should be in the user's language"
     finally:
         context.close()
+
+
+def test_a_queue_ticket_appears_on_the_waiting_room_display_without_a_name(
+    browser: Any, agency: tuple[Server, dict[str, str]]
+) -> None:
+    server, passwords = agency
+    base = server.base_url
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        sign_in(page, base, "empfang", passwords["empfang"])
+        page.goto(f"{base}/ui/desk/check-in")
+        page.locator("input[name=concerns][value='jobcenter/arbeitsvermittlung']").check()
+        page.locator("form[action='/ui/desk/visits'] button[type=submit]").click()
+        page.wait_for_url("**/ui/desk/visits")
+        choice = page.locator("li[id^=choice-]", has=page.locator("input[name=partner][value=jobcenter]")).first
+        choice.locator("form[action$='/ticket'] button[type=submit]").click()
+        ticket = page.locator("#outcome .ticket")
+        ticket.wait_for()
+        number = ticket.inner_text().strip()
+        check(page, "de-11-ticket")
+        page.goto(f"{base}/api/v1/burgenlandkreis/display/page")
+        assert int(page.locator("footer strong").inner_text()) >= 1  # our ticket waits
+        content = page.content()
+        assert not any(family in content or given in content for family, given, _ in TEXTS.values())
+        screenshot(page, "de-12-display")
+        assert number
+    finally:
+        context.close()

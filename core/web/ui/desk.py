@@ -22,15 +22,18 @@ from core.i18n import LANGUAGES, LOCAL_TIME, N_
 from core.services import appointments, invitations, persons, reception, referrals
 from core.web.ui.context import LANGUAGE_NAMES, StaffContext, agency_of, page, problem_of, read_form, status_of
 from core.web.ui.headers import document
+from core.web.ui.referrals import URGENCY_NAMES
 
 DESK_ROLES = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 RECEPTION = (Role.RECEPTION,)
+MATCHED = "matched: "
+"""How the default triage (``core/domain/triage.py``) starts its reason; other triage plugins say their own."""
 SLOT_DAYS = 21
 """How far ahead the desk looks for free slots."""
 COMMON_LANGUAGES = ("ar", "ku", "fa", "ps", "ti", "so", "uk", "ru", "tr", "sq", "ro", "bg", "pl", "fr", "en", "de")
 """Mother tongues offered first in the register form (ISO 639-1); the field accepts any code."""
 COMMON_COUNTRIES = ("SY", "AF", "IQ", "UA", "TR", "ER", "SO", "IR", "RU", "XX")
-URGENCIES = {Urgency.NORMAL: N_("Normal"), Urgency.URGENT: N_("Urgent"), Urgency.IMMEDIATE: N_("Immediately")}
+URGENCIES = URGENCY_NAMES
 OUTCOMES = {
     VisitOutcome.OPEN: N_("Open"),
     VisitOutcome.RESOLVED: N_("Solved at the desk"),
@@ -111,6 +114,8 @@ class Choice(Schema, frozen=True):
     service_name: str
     score: float | None = None
     reason: str = ""
+    matched: str = ""
+    """The words of the visitor that the default triage matched (shown with a translated lead-in)."""
 
 
 class DeskController(Controller):
@@ -474,7 +479,8 @@ def _choices(staff: StaffContext, suggestions: list[Suggestion], concerns: list[
                 partner_name=words.partner(s.partner),
                 service_name=service_name(s.partner, s.service),
                 score=s.score,
-                reason=s.reason,
+                reason="" if s.reason.startswith(MATCHED) else s.reason,
+                matched=s.reason[len(MATCHED) :] if s.reason.startswith(MATCHED) else "",
             )
         )
     for concern in concerns:

@@ -51,6 +51,7 @@ from core.web.ui.context import (
     read_form,
     status_of,
 )
+from core.web.ui.headers import document
 
 EXPORT_ROLES = (Role.TENANT_ADMIN, Role.AUDITOR)
 """Who may print the person's Art. 15 copy (``export_person`` decides; the page only hides the link)."""
@@ -531,7 +532,7 @@ class PersonController(Controller):
         """The printable receipt, in the language of the person who gave the consent."""
         found = await consent_receipt(agency_of(request.app.state), staff.principal, consent_id)
         html: str = request.app.state.documents.receipt(found, staff.directory, found.consent.language)
-        return Response(html, media_type=MediaType.HTML)
+        return document(html)
 
     # ---- objections to sharing (transfer blocks) ------------------------------------------------
 
@@ -583,4 +584,4 @@ class PersonController(Controller):
         html: str = request.app.state.documents.export(
             exported, staff.directory, language_or_default(language), tenant_name=staff.tenant.name
         )
-        return Response(html, media_type=MediaType.HTML)
+        return document(html)
