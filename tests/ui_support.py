@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
+from unittest import mock
 
 import msgspec
 from litestar.testing import AsyncTestClient
 
+from core.crypto.secrets import hash_password
 from core.demo.setup import BUILT_IN_PLUGINS as BUILT_IN
 from core.domain.staff import Role
 from core.services.agency import Agency
@@ -30,6 +33,13 @@ STAFF = {
     "datenschutz": ("iaa", Role.AUDITOR),
 }
 PASSWORD = "correct horse battery staple"
+
+
+@functools.cache
+def _password_hash() -> str:
+    return hash_password(PASSWORD)
+
+
 CSRF = re.compile(r'name="_csrf_token" value="([^"]+)"')
 
 
@@ -74,10 +84,13 @@ async def open_screens(settings: Settings, agency: Agency, *, run_dispatcher: bo
     tenant = unique_slug()
     await create_tenant(agency, tenant, name="Burgenlandkreis", plugins=list(BUILT_IN), declared_partners=[])
     user_ids = {}
-    for who, (partner, role) in STAFF.items():
-        user_ids[who], _ = await create_user(
-            agency, tenant, partner_id=partner, role=role, username=who, password=PASSWORD
-        )
+    # argon2id costs a fifth of a second per hash by design; every login here has the same password,
+    # so it is hashed once (each sign-in still verifies against a real argon2id hash).
+    with mock.patch("core.services.staff.hash_password", lambda _: _password_hash()):
+        for who, (partner, role) in STAFF.items():
+            user_ids[who], _ = await create_user(
+                agency, tenant, partner_id=partner, role=role, username=who, password=PASSWORD
+            )
     app_settings = msgspec.structs.replace(settings, run_dispatcher=run_dispatcher)
     # HTTPS: the session and CSRF cookies are ``Secure`` (``__Host-``) and a browser sends them only so.
     async with AsyncTestClient(app=create_app(app_settings), base_url="https://testserver.local") as client:

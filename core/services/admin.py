@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from core import audit
 from core.crypto.secrets import generate_password, hash_password
 from core.domain.base import Schema
 from core.domain.errors import Forbidden, InvalidInput, NotFound
@@ -22,6 +23,9 @@ log = logging.getLogger("agentur.admin")
 
 ADMIN_ROLES = (Role.TENANT_ADMIN, Role.PARTNER_ADMIN)
 PARTNER_ADMIN_GRANTS = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
+COUNTY_ROLES = (Role.TENANT_ADMIN, Role.AUDITOR)
+"""Made by the operator on the command line (``agentur user create``), never on a screen: otherwise the county's
+admin could give themselves the data-protection officer's view, or take over that login by a new password."""
 """Roles a partner admin may give within their office; county-wide roles are the tenant admin's."""
 
 
@@ -57,12 +61,23 @@ def _reach(principal: Principal) -> str | None:
 
 def _check_grant(principal: Principal, partner_id: str, role: Role) -> None:
     reach = _reach(principal)
+    if role in COUNTY_ROLES:
+        raise Forbidden("tenant_admin and auditor logins and tokens are made on the command line by the operator")
     if reach is not None and (partner_id != reach or role not in PARTNER_ADMIN_GRANTS):
         raise Forbidden("a partner admin manages the logins and tokens of their own office only")
 
 
+async def _record(agency: Agency, principal: Principal, action: str, purpose: str) -> None:
+    """Admin actions go into the hash-chained audit trail (ids and roles only), where the auditor sees them."""
+    async with agency.db.transaction() as tx:
+        await audit.record(tx, principal.tenant_id, principal=principal, action=action, person_id=None, purpose=purpose)
+
+
 async def list_logins(agency: Agency, principal: Principal) -> list[StaffLogin]:
-    rows = await StaffUsers(agency.db, principal.tenant_id).listing(_reach(principal))
+    reach = _reach(principal)
+    rows = await StaffUsers(agency.db, principal.tenant_id).listing(reach)
+    if reach is not None:  # an office admin does not see the county's own logins that sit in the same office
+        rows = [r for r in rows if Role(r["role"]) in PARTNER_ADMIN_GRANTS]
     at = now()
     return [
         StaffLogin(
@@ -84,11 +99,12 @@ async def add_login(agency: Agency, principal: Principal, *, partner_id: str, ro
     user_id, password = await create_user(
         agency, principal.tenant_id, partner_id=partner_id, role=role, username=username
     )
+    await _record(agency, principal, "staff.login_created", f"login {user_id} ({role.value}, {partner_id})")
     log.info("login created", extra={"user": user_id, "by": principal.subject})
     return password
 
 
-async def _login_in_reach(agency: Agency, principal: Principal, user_id: str) -> None:
+async def _login_in_reach(agency: Agency, principal: Principal, user_id: str) -> Role:
     row = await StaffUsers(agency.db, principal.tenant_id).get(user_id)
     reach = _reach(principal)
     if row is None or (reach is not None and row["partner_id"] != reach):
@@ -97,6 +113,7 @@ async def _login_in_reach(agency: Agency, principal: Principal, user_id: str) ->
         raise Forbidden("a partner admin cannot change a county-wide login (tenant_admin, auditor)")
     if principal.subject == f"user:{user_id}":
         raise InvalidInput("you cannot change your own login here", {"user": "own login"})
+    return Role(row["role"])
 
 
 async def set_login_active(agency: Agency, principal: Principal, user_id: str, active: bool) -> None:
@@ -106,16 +123,29 @@ async def set_login_active(agency: Agency, principal: Principal, user_id: str, a
         await StaffUsers(tx, principal.tenant_id).set_active(user_id, active)
         if not active:
             await WebSessions(tx).delete_of_user(principal.tenant_id, user_id)
+        action = "staff.login_reactivated" if active else "staff.login_deactivated"
+        await audit.record(
+            tx, principal.tenant_id, principal=principal, action=action, person_id=None, purpose=f"login {user_id}"
+        )
     log.info("login %s", "reactivated" if active else "deactivated", extra={"user": user_id, "by": principal.subject})
 
 
 async def reset_password(agency: Agency, principal: Principal, user_id: str) -> str:
     """A new generated password (returned once); the login's open sessions end and a lockout is lifted."""
-    await _login_in_reach(agency, principal, user_id)
+    if await _login_in_reach(agency, principal, user_id) in COUNTY_ROLES:
+        raise Forbidden("a tenant_admin's or auditor's password is set on the command line by the operator")
     password = generate_password()
     async with agency.db.transaction() as tx:
         await StaffUsers(tx, principal.tenant_id).set_password(user_id, hash_password(password))
         await WebSessions(tx).delete_of_user(principal.tenant_id, user_id)
+        await audit.record(
+            tx,
+            principal.tenant_id,
+            principal=principal,
+            action="staff.password_reset",
+            person_id=None,
+            purpose=f"login {user_id}",
+        )
     log.info("password reset", extra={"user": user_id, "by": principal.subject})
     return password
 
@@ -141,6 +171,7 @@ async def add_token(agency: Agency, principal: Principal, *, partner_id: str, ro
     if not name.strip():
         raise InvalidInput("the token needs a name that says which system uses it", {"name": "empty"})
     token = await create_token(agency, principal.tenant_id, partner_id=partner_id, role=role, name=name.strip())
+    await _record(agency, principal, "staff.token_created", f"token for {partner_id} ({role.value})")
     log.info("token created", extra={"partner": partner_id, "by": principal.subject})
     return token
 
@@ -156,4 +187,12 @@ async def revoke_token(agency: Agency, principal: Principal, token_id: str) -> N
         raise Forbidden("a partner admin cannot revoke a county-wide token (tenant_admin, auditor)")
     async with agency.db.transaction() as tx:
         await ApiTokens(tx, principal.tenant_id).revoke(token_id)
+        await audit.record(
+            tx,
+            principal.tenant_id,
+            principal=principal,
+            action="staff.token_revoked",
+            person_id=None,
+            purpose=f"token {token_id}",
+        )
     log.info("token revoked", extra={"token": token_id, "by": principal.subject})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import anyio
 import pluggy
 
 from core.crypto.keys import Keyring
@@ -30,6 +31,8 @@ class Agency:
         self.keyring = Keyring(pm.hook, settings.home)
         self._directories: dict[str, tuple[object, PartnerDirectory]] = {}
         self._tenants: dict[str, tuple[float, Tenant, PartnerDirectory]] = {}
+        self.password_checks: anyio.CapacityLimiter | None = None
+        """Made on first use, inside the running event loop (``services/signin``)."""
 
     async def tenant(self, tenant_id: str) -> tuple[Tenant, PartnerDirectory]:
         """The tenant and its partners; ``NotFound`` for an unknown tenant.

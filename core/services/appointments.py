@@ -18,8 +18,9 @@ from core.domain.reception import AppointmentState, AppointmentView, VisitOutcom
 from core.domain.staff import Principal, Role
 from core.services.agency import Agency
 from core.services.persons import open_person, visible_fields
+from core.services.reception import close_visit_of
 from core.storage.engine import DuplicateKey
-from core.storage.reception_store import Appointments, Slots, Visits
+from core.storage.reception_store import Appointments, Slots
 from core.storage.repositories import as_datetime
 
 LOCAL = ZoneInfo("Europe/Berlin")
@@ -194,7 +195,7 @@ async def book(agency: Agency, principal: Principal, body: AppointmentCreate) ->
         except DuplicateKey:
             raise Conflict("the slot has just been booked by someone else; choose another") from None
         if body.visit_id is not None:
-            await Visits(tx, principal.tenant_id).close(body.visit_id, VisitOutcome.APPOINTMENT.value)
+            await close_visit_of(tx, principal.tenant_id, body.visit_id, body.person_id, VisitOutcome.APPOINTMENT)
         await audit.record(
             tx,
             principal.tenant_id,
@@ -348,7 +349,8 @@ async def calendar(
 ) -> list[CalendarEntry]:
     """An office's slots and appointments starting in ``[since, until)``, by time and room.
 
-    An office's own staff see its calendar, the reception desk every office's; others get 403.
+    An office's own staff see its calendar, the reception desk every office's (of appointments it did
+    not book only that the slot is taken, for which service); others get 403.
     A slot with a live appointment (booked, attended, no-show) is one line; a cancelled appointment
     is a line of its own next to its slot, which is free again.
     """
@@ -371,6 +373,9 @@ async def calendar(
         state = AppointmentState(str(a["state"]))
         if state is not AppointmentState.CANCELLED:
             taken.add(slot_id)
+        # The desk plans with every office's calendar, but who comes to another office's appointment it
+        # did not book is that office's business (the API answers 404 for it): booked, nothing more.
+        ours = principal.partner_id in (partner_id, str(a["booked_by"]))
         entries.append(
             CalendarEntry(
                 slot_id=slot_id,
@@ -378,12 +383,11 @@ async def calendar(
                 end=end,
                 room=room,
                 appointment_id=str(a["id"]),
-                code=str(a["code"]),
+                code=str(a["code"]) if ours else "",
                 service=str(a["service"]),
                 state=state,
-                person_id=str(a["person_id"]),
-                may_change=state is AppointmentState.BOOKED
-                and principal.partner_id in (partner_id, str(a["booked_by"])),
+                person_id=str(a["person_id"]) if ours else None,
+                may_change=ours and state is AppointmentState.BOOKED,
             )
         )
     entries += [

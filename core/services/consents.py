@@ -13,7 +13,7 @@ from core import audit
 from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.consent import CollectionMethod, ConsentRecord, TransferBlock, check_consent_terms
-from core.domain.errors import Conflict, InvalidInput, NotFound
+from core.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.staff import Principal
 from core.services.agency import Agency
 from core.services.persons import OpenPerson, open_person, require_role, visible_fields
@@ -283,7 +283,12 @@ async def lift_transfer_block(agency: Agency, principal: Principal, person_id: s
     require_role(principal, *CASE_ROLES)
     async with agency.db.transaction() as tx:
         await _visible_person(agency, tx, principal, person_id)
-        if not await TransferBlocks(tx, principal.tenant_id).lift(person_id, block_id, now()):
+        blocks = TransferBlocks(tx, principal.tenant_id)
+        objected = next((b for b in await blocks.of_person(person_id) if b.id == block_id), None)
+        if objected is not None and objected.partner_id == principal.partner_id:
+            # The person objected to sharing with this office; that office must not undo it itself.
+            raise Forbidden("an objection against your own office can only be lifted by another office")
+        if not await blocks.lift(person_id, block_id, now()):
             raise NotFound("no such transfer block")
         await audit.record(
             tx,

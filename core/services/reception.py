@@ -140,10 +140,16 @@ class VisitView(Schema, frozen=True):
 
 
 async def read_visit(agency: Agency, principal: Principal, visit_id: str) -> VisitView:
+    """A visit, for an office that may see its visitor (a visit without a record: for any desk)."""
     _require_desk(principal)
-    row = await Visits(agency.db, principal.tenant_id).get(visit_id)
-    if row is None:
-        raise NotFound("no such visit")
+    async with agency.db.transaction() as tx:
+        row = await Visits(tx, principal.tenant_id).get(visit_id)
+        if row is None:
+            raise NotFound("no such visit")
+        if row["person_id"] is not None:
+            person = await open_person(agency, tx, principal.tenant_id, str(row["person_id"]))
+            if not await visible_fields(agency, tx, principal, person):
+                raise NotFound("no such visit")
     return VisitView(
         id=str(row["id"]),
         person_id=row["person_id"],
@@ -152,6 +158,15 @@ async def read_visit(agency: Agency, principal: Principal, visit_id: str) -> Vis
         outcome=VisitOutcome(row["outcome"]),
         checked_in_at=as_datetime(row["checked_in_at"]),
     )
+
+
+async def close_visit_of(tx: Executor, tenant_id: str, visit_id: str, person_id: str, outcome: VisitOutcome) -> None:
+    """Close the desk's visit a referral or appointment came from: it must be this person's visit."""
+    visits = Visits(tx, tenant_id)
+    visit = await visits.get(visit_id)
+    if visit is None or visit["person_id"] != person_id:
+        raise InvalidInput("the visit is not this person's visit", {"visit_id": "another person's visit"})
+    await visits.close(visit_id, outcome.value)
 
 
 async def _person_by_code(tx: Executor, tenant_id: str, code: str) -> tuple[str, str | None]:

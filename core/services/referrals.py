@@ -33,8 +33,8 @@ from core.domain.staff import Principal, Role
 from core.plugins import PartnerDirectory, maybe_await
 from core.services.agency import Agency
 from core.services.persons import OpenPerson, consents_and_blocks, open_person, visible_fields
+from core.services.reception import close_visit_of
 from core.storage.engine import Executor
-from core.storage.reception_store import Visits
 from core.storage.referral_store import Referrals, StoredReferral
 from core.storage.repositories import as_date, as_datetime, new_id, now
 
@@ -191,7 +191,7 @@ async def send_referral(agency: Agency, principal: Principal, body: ReferralCrea
         )
         await _events(agency, tx, principal.tenant_id, referral, referral.history, kind=None)
         if body.visit_id is not None:
-            await Visits(tx, principal.tenant_id).close(body.visit_id, VisitOutcome.REFERRAL.value)
+            await close_visit_of(tx, principal.tenant_id, body.visit_id, body.person_id, VisitOutcome.REFERRAL)
         await audit.record(
             tx,
             principal.tenant_id,

@@ -124,14 +124,24 @@ class StaffUsers(TenantScoped):
             username,
         )
 
-    async def record_failure(self, user_id: str, *, failed_logins: int, locked_until: dt.datetime | None) -> None:
-        await self.db.execute(
-            "UPDATE staff_user SET failed_logins = $1, locked_until = $2 WHERE tenant_id = $3 AND id = $4",
-            failed_logins,
-            locked_until,
+    async def count_failure(self, user_id: str, *, limit: int, lock_until: dt.datetime) -> dt.datetime | None:
+        """Count one wrong password in a single statement (parallel guesses cannot overwrite each other's
+        count); at ``limit`` the login locks until ``lock_until`` and the count starts again. Returns the lock."""
+        row = await self.db.fetchrow(
+            "UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE tenant_id = $1 AND id = $2 "
+            "RETURNING failed_logins",
             self.tenant_id,
             user_id,
         )
+        if row is None or int(row["failed_logins"]) < limit:
+            return None
+        await self.db.execute(
+            "UPDATE staff_user SET failed_logins = 0, locked_until = $1 WHERE tenant_id = $2 AND id = $3",
+            lock_until,
+            self.tenant_id,
+            user_id,
+        )
+        return lock_until
 
     async def record_success(self, user_id: str) -> None:
         await self.db.execute(
@@ -278,6 +288,17 @@ class WebSessions:
             data,
             expires_at,
         )
+
+    async def replace(self, key: str, data: bytes, expires_at: dt.datetime) -> bool:
+        """New data for a live session; never brings back one that was deleted or has expired."""
+        changed = await self.db.execute(
+            "UPDATE web_session SET data = $1, expires_at = $2 WHERE id = $3 AND expires_at > $4",
+            data,
+            expires_at,
+            key,
+            now(),
+        )
+        return changed == 1
 
     async def touch(self, key: str, expires_at: dt.datetime) -> None:
         await self.db.execute("UPDATE web_session SET expires_at = $1 WHERE id = $2", expires_at, key)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.config.app import AppConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
@@ -27,6 +27,7 @@ from core.web.api.system import SystemController
 from core.web.documents import Documents
 from core.web.problems import internal_error, problem_details_plugin
 from core.web.ui import csrf_config, root, static_files, ui_router
+from core.web.ui.headers import api_headers
 from core.web.ui.sessions import STORE_NAME, DatabaseSessionStore, session_config
 from core.web.ui.templating import template_engine
 
@@ -61,15 +62,21 @@ def create_app(settings: Settings) -> Litestar:
 
     config = AppConfig(
         route_handlers=[
-            SystemController,
-            CatalogueController,
-            PersonsController,
-            ConsentsController,
-            AuditController,
-            ReferralsController,
-            BusController,
-            ReceptionController,
-            DisplayController,
+            Router(
+                path="/",
+                after_request=api_headers,
+                route_handlers=[
+                    SystemController,
+                    CatalogueController,
+                    PersonsController,
+                    ConsentsController,
+                    AuditController,
+                    ReferralsController,
+                    BusController,
+                    ReceptionController,
+                    DisplayController,
+                ],
+            ),
             root,
             ui_router(),
             static_files(),

@@ -182,3 +182,43 @@ def test_a_queue_ticket_appears_on_the_waiting_room_display_without_a_name(
         assert number
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_every_other_screen_passes_axe_in_german_and_arabic(
+    browser: Any, agency: tuple[Server, dict[str, str]], lang: str
+) -> None:
+    """The person page with consent capture, calendar, admin area and audit view, as their users see them."""
+    server, passwords = agency
+    base = server.base_url
+    context = browser.new_context(locale={"de": "de-DE", "ar": "ar"}[lang], viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/ui/login")
+        choose_language(page, lang)
+        sign_in(page, base, "empfang", passwords["empfang"])
+        page.fill("#r-family", f"Barzani-{lang}")
+        page.fill("#r-given", "Hevin")
+        page.locator("#r-given").press("Enter")
+        page.wait_for_url("**/ui/desk/check-in?person=*")
+        person_path = "/ui/persons/" + page.url.split("person=")[1].split("&")[0]
+        page.goto(base + person_path)
+        check(page, f"{lang}-20-person")
+        page.goto(f"{base}{person_path}/consents/new")
+        check(page, f"{lang}-21-consent-form")
+        page.goto(f"{base}/ui/calendar")
+        check(page, f"{lang}-22-calendar-desk")
+        sign_out(page)
+
+        for username, path, name in (
+            ("sportbund", "/ui/calendar", "calendar-office"),
+            ("admin", "/ui/admin", "admin"),
+            ("datenschutz", "/ui/audit", "audit"),
+        ):
+            sign_in(page, base, username, passwords[username])
+            page.goto(base + path)
+            assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+            check(page, f"{lang}-23-{name}")
+            sign_out(page)
+    finally:
+        context.close()

@@ -12,6 +12,7 @@ from core.domain.errors import Forbidden
 from core.domain.staff import Principal, Role
 from core.services import admin
 from core.services.agency import Agency
+from core.services.auditing import audit_page
 from core.settings import Settings
 from core.web.ui.sessions import SESSION_COOKIE
 from tests.ui_support import PASSWORD, STAFF, Screens, open_screens
@@ -131,3 +132,24 @@ async def test_an_office_admin_of_the_desk_office_cannot_touch_county_wide_login
         await admin.set_login_active(screens.agency, iaa_admin, screens.user_ids["admin"], False)
     with pytest.raises(Forbidden):
         await admin.reset_password(screens.agency, iaa_admin, screens.user_ids["datenschutz"])
+
+
+async def test_county_wide_logins_are_made_by_the_operator_not_on_a_screen(screens: Screens) -> None:
+    await screens.signed_in_as("admin")
+    await screens.get("/ui/admin")
+    auditor = await screens.post("/ui/admin/logins", {"username": "dsb2", "role": "auditor", "partner": "iaa"})
+    assert auditor.status_code == 403
+    takeover = await screens.post(f"/ui/admin/logins/{screens.user_ids['datenschutz']}/password")
+    assert takeover.status_code == 403
+    assert (await screens.sign_in("datenschutz")).status_code == 302  # the old password still works
+
+
+async def test_admin_actions_are_in_the_audit_trail_for_the_auditor(screens: Screens) -> None:
+    await screens.signed_in_as("admin")
+    await screens.get("/ui/admin")
+    created = await screens.post("/ui/admin/logins", {"username": "neu.empfang", "role": "reception", "partner": "iaa"})
+    shown_once(created)
+    await screens.post(f"/ui/admin/logins/{screens.user_ids['jugendamt']}/deactivate")
+    events, _ = await audit_page(screens.agency, principal(screens, "datenschutz"), limit=100)
+    actions = [e.action for e in events]
+    assert "staff.login_created" in actions and "staff.login_deactivated" in actions

@@ -174,3 +174,24 @@ async def test_a_slot_that_ends_before_it_starts_is_refused_with_the_form_kept(s
     missing = await screens.post("/ui/calendar/rule", {"partner": "jobcenter", "week": WEEK, "rooms": "E.1"})
     assert missing.status_code == 422
     assert await free_slots(screens) == []
+
+
+async def test_the_desk_sees_another_offices_own_bookings_only_as_taken(screens: Screens) -> None:
+    await screens.signed_in_as("jobcenter-admin")
+    await publish_one(screens)
+    slot = (await free_slots(screens))[0]
+    person = await create_person(screens.agency, principal(screens, "iaa"), AMIRA)
+    booked = await appointments.book(
+        screens.agency,
+        principal(screens, "jobcenter"),
+        appointments.AppointmentCreate(
+            person_id=person.id, partner="jobcenter", service="buergergeld", slot_id=slot.id
+        ),
+    )
+    await screens.signed_in_as("empfang")
+    week = await screens.get(f"/ui/calendar?partner=jobcenter&week={WEEK}")
+    assert week.status_code == 200 and "E.12" in week.text
+    assert booked.code not in week.text and person.id not in week.text
+    await screens.signed_in_as("jobcenter")
+    own = await screens.get(f"/ui/calendar?partner=jobcenter&week={WEEK}")
+    assert booked.code in own.text and f"/ui/persons/{person.id}" in own.text

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator
 
 import pytest
 
 import core.web.ui.context as context
+from core.domain.errors import Unauthenticated
 from core.domain.staff import Principal
 from core.services.admin import set_login_active
 from core.services.agency import Agency
 from core.services.signin import MAX_FAILED_SIGN_INS
 from core.settings import Settings
 from core.storage.repositories import StaffUsers
-from core.web.ui.sessions import SESSION_COOKIE
+from core.web.ui.sessions import SESSION_COOKIE, DatabaseSessionStore
 from tests.ui_support import STAFF, Screens, open_screens
 
 
@@ -145,3 +148,28 @@ async def test_a_session_left_alone_for_half_an_hour_is_swept_away(
     assert await signin.end_expired_sessions(screens.agency) >= 1
     response = await screens.client.get("/ui/inbox")
     assert response.status_code == 302 and response.headers["location"] == "/ui/login"
+
+
+async def test_parallel_wrong_passwords_are_all_counted(screens: Screens) -> None:
+    from core.services.signin import sign_in
+
+    async def guess() -> None:
+        with contextlib.suppress(Unauthenticated):
+            await sign_in(screens.agency, screens.tenant, "jugendamt", "guess")
+
+    await asyncio.gather(*(guess() for _ in range(MAX_FAILED_SIGN_INS)))
+    row = await StaffUsers(screens.agency.db, screens.tenant).sign_in_state("jugendamt")
+    assert row is not None and row["locked_until"] is not None
+
+
+async def test_a_request_still_running_at_sign_out_cannot_bring_the_session_back(screens: Screens) -> None:
+    await screens.signed_in_as("jobcenter")
+    cookie = screens.client.cookies.get(SESSION_COOKIE)
+    assert cookie
+    await screens.get("/ui/inbox")
+    await screens.post("/ui/logout")
+    store = DatabaseSessionStore()
+    store.agency = screens.agency  # the same database, seen from the test's own event loop
+    # What a slow response that loaded the session before the sign-out would now try to write:
+    assert not await store.renew(cookie, b'{"tenant": "x", "user": "y"}', 1800)
+    assert await store.get(cookie) is None

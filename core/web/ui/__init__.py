@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +17,16 @@ from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
 from litestar.types import ControllerRouterHandler
 
-from core.domain.errors import Forbidden, NotFound
+from core.domain.errors import DeclarationError, Forbidden, NotFound
 from core.i18n import N_
 from core.web.ui.auth import AuthController
 from core.web.ui.context import load_staff, page, provide_staff, require_staff
-from core.web.ui.headers import security_headers
+from core.web.ui.headers import SCREEN_HEADERS, security_headers
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SECRET_ENV = "AGENTUR_WEB_SECRET"  # noqa: S105 - the name of a variable, not a secret
 CSRF_COOKIE = "__Host-agentur-csrf"
+MIN_SECRET = 32
 
 
 def ui_controllers() -> list[ControllerRouterHandler]:
@@ -38,6 +41,7 @@ def _error_page(status: int, title: str, text: str) -> Any:
         staff = getattr(request.state, "staff", None)
         template = page(request, "ui/error.html", staff, title=title, text=text)
         template.status_code = status
+        template.headers.update(SCREEN_HEADERS)  # exception handlers skip the router's after_request
         return template
 
     return handler
@@ -78,22 +82,31 @@ def web_secret(home: Path) -> str:
     """The CSRF signing secret: ``AGENTUR_WEB_SECRET``, else a random one kept in ``home`` (mode 0600).
 
     Every process of one agency must use the same secret (a form served by one worker is posted to
-    another), so it is kept, not made per start.
+    another), so it is kept, not made per start. It is written whole under a temporary name and then
+    linked into place, so a worker starting at the same moment never reads a half-written file.
     """
     given = os.environ.get(SECRET_ENV)
     if given:
+        if len(given) < MIN_SECRET:
+            raise DeclarationError(f"{SECRET_ENV} must have at least {MIN_SECRET} characters")
         return given
     path = home / "web-secret"
     if not path.exists():
         home.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=home, prefix=".web-secret.")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another worker made it a moment ago
-        else:
             with os.fdopen(fd, "w") as out:
                 out.write(secrets.token_urlsafe(32))
-    return path.read_text().strip()
+            with contextlib.suppress(FileExistsError):  # another worker was first: use theirs
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+    if path.stat().st_mode & 0o077:
+        raise DeclarationError(f"{path} must be readable by its owner only (chmod 600)")
+    secret = path.read_text().strip()
+    if len(secret) < MIN_SECRET:
+        raise DeclarationError(f"{path} holds no usable secret; delete it and start again")
+    return secret
 
 
 def csrf_config(home: Path) -> CSRFConfig:

@@ -83,7 +83,9 @@ class AdminController(Controller):
         logins = await admin.list_logins(agency, staff.principal)
         tokens = await admin.list_tokens(agency, staff.principal)
         county_wide = staff.role is Role.TENANT_ADMIN
-        grantable = list(Role) if county_wide else list(admin.PARTNER_ADMIN_GRANTS)
+        grantable = (
+            [r for r in Role if r not in admin.COUNTY_ROLES] if county_wide else list(admin.PARTNER_ADMIN_GRANTS)
+        )
         partners = staff.directory.partners()
         offices = [
             (p.id, staff.words.partner(p.id)) for p in partners if county_wide or p.id == staff.principal.partner_id
@@ -105,7 +107,8 @@ class AdminController(Controller):
             tokens=tokens,
             roles=ROLES,
             grantable=grantable,
-            manageable=[r.value for r in grantable if county_wide or r in admin.PARTNER_ADMIN_GRANTS],
+            manageable=[r.value for r in Role if county_wide or r in admin.PARTNER_ADMIN_GRANTS],
+            grantable_values=[r.value for r in grantable],
             offices=offices,
             own_subject=staff.principal.subject,
             done=DONE.get(done),

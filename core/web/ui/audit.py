@@ -43,6 +43,12 @@ STAFF_ACTIONS = {
     "referral.revoke": N_("Referral withdrawn"),
     "referral.eligibility_view": N_("Eligibility checked for a referral"),
     "referral.plugin_view": N_("Referral read by the office's system"),
+    "staff.login_created": N_("Login created"),
+    "staff.login_deactivated": N_("Login deactivated"),
+    "staff.login_reactivated": N_("Login reactivated"),
+    "staff.password_reset": N_("New password set for a login"),
+    "staff.token_created": N_("API token created"),
+    "staff.token_revoked": N_("API token revoked"),
 }
 """Actions in words: the person-facing ones of ``documents.ACTIONS`` and the staff's own; others as their code."""
 

@@ -18,16 +18,28 @@ DOCUMENT_POLICY = (
 """Printable documents carry their own inline styles (they must print alone) and run nothing at all."""
 
 
+SCREEN_HEADERS = {
+    "Content-Security-Policy": SCREEN_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
 async def security_headers(response: Response[Any]) -> Response[Any]:
     """Every screen: a strict content policy, no sniffing, no framing, no referrer, and never cached —
     staff screens show personal data that must not stay in a shared browser's cache."""
-    headers = response.headers
-    headers.setdefault("Content-Security-Policy", SCREEN_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "no-referrer")
-    headers.setdefault("Cache-Control", "no-store")
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    for name, value in SCREEN_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+async def api_headers(response: Response[Any]) -> Response[Any]:
+    """API answers hold personal data too, and a signed-in browser may fetch them: never cached, never sniffed."""
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
     return response
 
 

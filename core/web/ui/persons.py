@@ -79,8 +79,6 @@ DONE: Mapping[str, str] = {
     "blocked": N_("The objection to sharing has been recorded."),
     "lifted": N_("The objection to sharing has been lifted."),
 }
-RECEIPT_KEY = "person_consent_receipt"
-"""Session key holding the receipt code of a consent just recorded until the page has shown it once."""
 
 
 class EditForm(Schema, frozen=True):
@@ -134,6 +132,8 @@ class BlockRow:
     partner: str
     created_at: dt.datetime
     lifted_at: dt.datetime | None
+    own_office: bool = False
+    """An objection against the user's own office: that office may not lift it itself."""
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,10 @@ def consent_rows(words: Words, views: Iterable[ConsentView]) -> list[ConsentRow]
     ]
 
 
-def block_rows(words: Words, blocks: Iterable[TransferBlock]) -> list[BlockRow]:
-    return [BlockRow(b.id, words.partner(b.partner_id), b.created_at, b.lifted_at) for b in blocks]
+def block_rows(words: Words, blocks: Iterable[TransferBlock], office: str = "") -> list[BlockRow]:
+    return [
+        BlockRow(b.id, words.partner(b.partner_id), b.created_at, b.lifted_at, b.partner_id == office) for b in blocks
+    ]
 
 
 def edit_lines(words: Words, writable: Iterable[str], fields: Mapping[str, Any]) -> list[EditLine]:
@@ -277,6 +279,7 @@ class PersonController(Controller):
         done: FromQuery[str] = "",
         problem: Problem | None = None,
         status: int = 200,
+        receipt: dict[str, str] | None = None,
     ) -> Template:
         agency = agency_of(request.app.state)
         words = staff.words
@@ -298,27 +301,15 @@ class PersonController(Controller):
             groups=field_groups(words, view.fields),
             editable=bool(edit_lines(words, writable, view.fields)),
             consents=consent_rows(words, consents),
-            blocks=block_rows(words, blocks),
+            blocks=block_rows(words, blocks, staff.principal.partner_id),
             block_choices=block_choices,
             problem=problem,
             problem_names=_problem_names(words, problem),
             done=DONE.get(done, ""),
-            receipt=self._take_receipt(request, {c.id for c in consents}),
+            receipt=receipt,
             may_export=staff.role in EXPORT_ROLES,
         )
         return _with_status(template, status)
-
-    @staticmethod
-    def _take_receipt(request: Request[Any, Any, Any], consent_ids: set[str]) -> dict[str, str] | None:
-        """The receipt code of a consent of this person recorded just before, shown once."""
-        session = request.session if "session" in request.scope else {}
-        if not isinstance(session, dict) or RECEIPT_KEY not in session:
-            return None
-        kept = session[RECEIPT_KEY]
-        if not isinstance(kept, dict) or kept.get("consent") not in consent_ids:
-            return None
-        request.set_session({k: v for k, v in session.items() if k != RECEIPT_KEY})
-        return {"consent": str(kept["consent"]), "code": str(kept["code"])}
 
     # ---- changing fields ------------------------------------------------------------------------
 
@@ -458,10 +449,11 @@ class PersonController(Controller):
         except (InvalidInput, Forbidden) as exc:
             view = await read_person(agency, staff.principal, person_id)
             return self._consent_page(request, staff, view, form, problem=problem_of(exc), status=status_of(exc))
-        session = request.session if "session" in request.scope else {}
-        if isinstance(session, dict):
-            request.set_session({**session, RECEIPT_KEY: {"consent": recorded.id, "code": recorded.receipt_code}})
-        return Redirect(path=f"/ui/persons/{person_id}?done=consent")
+        # The receipt code is shown in this answer (never cached) and nowhere kept: it finds the person
+        # at the desk, so it goes onto the printed receipt and nowhere else.
+        view = await read_person(agency, staff.principal, person_id)
+        receipt = {"consent": recorded.id, "code": recorded.receipt_code}
+        return await self._page(request, staff, view, done="consent", receipt=receipt, status=201)
 
     @staticmethod
     def _terms(form: ConsentForm) -> ConsentTerms:

@@ -14,9 +14,11 @@ import json
 from typing import Any
 
 from litestar.connection import ASGIConnection
+from litestar.datastructures import Cookie, MutableScopeHeaders
 from litestar.middleware.session.server_side import ServerSideSessionBackend, ServerSideSessionConfig
 from litestar.stores.base import Store
 from litestar.types import Empty, Message
+from litestar.utils.dataclass import extract_dataclass_items
 
 from core.services.agency import Agency
 from core.storage.repositories import WebSessions, now
@@ -30,6 +32,7 @@ MAX_SESSION = dt.timedelta(hours=10)
 STORE_NAME = "web_sessions"
 _KNOWN = "agentur_session_known"
 _ROTATE = "agentur_session_rotate"
+_FRESH = "agentur_session_fresh"
 
 
 def session_key(session_id: str) -> str:
@@ -69,6 +72,10 @@ class DatabaseSessionStore(Store):
             expires_at=now() + dt.timedelta(seconds=seconds),
         )
 
+    async def renew(self, key: str, value: bytes, expires_in: int) -> bool:
+        """Replace the data of a session that still exists; ``False`` if it has ended meanwhile."""
+        return await self._sessions().replace(session_key(key), value, now() + dt.timedelta(seconds=expires_in))
+
     async def delete(self, key: str) -> None:
         await self._sessions().delete(session_key(key))
 
@@ -96,19 +103,42 @@ class StaffSessionBackend(ServerSideSessionBackend):
         cookie = connection.cookies.get(self.config.key)
         if cookie and cookie == state.get(_KNOWN) and not state.get(_ROTATE):
             return cookie
-        fresh: str | None = state.get("agentur_session_fresh")
+        fresh: str | None = state.get(_FRESH)
         if fresh is None:
-            fresh = state["agentur_session_fresh"] = self.generate_session_id()
+            fresh = state[_FRESH] = self.generate_session_id()
         return fresh
 
     async def store_in_message(
         self, scope_session: Any, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> None:
-        """As Litestar's, except that nobody signed in leaves no row and no cookie (the sign-in page is free)."""
-        known = connection.scope.get("state", {}).get(_KNOWN)
-        if (scope_session is Empty or not scope_session) and not known:
+        """As Litestar's, with two differences that matter for a shared office PC.
+
+        Nobody signed in leaves no row and no cookie (the sign-in page is free). And a session is only
+        ever *created* under the fresh id of a sign-in: any other response only renews a row that still
+        exists, so a request still running when the user signs out (or an admin resets the password)
+        cannot write the ended session back.
+        """
+        state = connection.scope.setdefault("state", {})
+        if (scope_session is Empty or not scope_session) and not state.get(_KNOWN):
             return
-        await super().store_in_message(scope_session if scope_session else Empty, message, connection)
+        store = self.config.get_store_from_app(connection.scope["app"])
+        headers = MutableScopeHeaders.from_message(message)
+        session_id = self.get_session_id(connection)
+        params = dict(extract_dataclass_items(self.config, exclude_none=True, include=Cookie.__dict__.keys()))
+        ended = Cookie(value="null", key=self.config.key, expires=0, **params).to_header(header="")
+        if scope_session is Empty or not scope_session:
+            await self.delete(session_id, store=store)
+            headers.add("Set-Cookie", ended)
+            return
+        data = self.serialize_data(scope_session, connection.scope)
+        if session_id == state.get(_FRESH):
+            await store.set(session_id, data, expires_in=self.config.max_age)
+        elif not isinstance(store, DatabaseSessionStore) or not await store.renew(
+            session_id, data, self.config.max_age
+        ):
+            headers.add("Set-Cookie", ended)
+            return
+        headers.add("Set-Cookie", Cookie(value=session_id, key=self.config.key, **params).to_header(header=""))
 
 
 class StaffSessionConfig(ServerSideSessionConfig):
