@@ -413,17 +413,22 @@ def _parse_cursor(cursor: str) -> tuple[dt.datetime, str]:
         raise InvalidInput("the page cursor is not one this API returned", {"after": "malformed"}) from None
 
 
+def _box_filter(box: str, state: str | None) -> ReferralState | None:
+    """Check a box request: ``inbox`` or ``outbox``, and a state of the state machine if one is asked for."""
+    if box not in ("inbox", "outbox"):
+        raise InvalidInput("box must be inbox or outbox", {"box": "unknown box"})
+    try:
+        return ReferralState(state) if state else None
+    except ValueError:
+        allowed = ", ".join(s.value for s in ReferralState)
+        raise InvalidInput(f"state must be one of {allowed}", {"state": "unknown state"}) from None
+
+
 async def list_box(
     agency: Agency, principal: Principal, *, box: str, state: str | None, limit: int, after: str | None
 ) -> ReferralPage:
     """The partner's inbox or outbox, oldest first, with a cursor for the next page (no texts: ids and states)."""
-    if box not in ("inbox", "outbox"):
-        raise InvalidInput("box must be inbox or outbox", {"box": "unknown box"})
-    try:
-        wanted = ReferralState(state) if state else None
-    except ValueError:
-        allowed = ", ".join(s.value for s in ReferralState)
-        raise InvalidInput(f"state must be one of {allowed}", {"state": "unknown state"}) from None
+    wanted = _box_filter(box, state)
     after_at, after_id = _parse_cursor(after) if after else (None, "")
     rows = await Referrals(agency.db, principal.tenant_id).box(
         partner_id=principal.partner_id,
@@ -575,13 +580,7 @@ async def latest_in_box(
     """The office's inbox or outbox, the most recently changed first (the screens' view of ``list_box``)."""
     if principal.role not in CASE_ROLES:
         raise Forbidden("referral boxes need the role reception, caseworker or partner_admin")
-    if box not in ("inbox", "outbox"):
-        raise InvalidInput("box must be inbox or outbox", {"box": "unknown box"})
-    try:
-        wanted = ReferralState(state) if state else None
-    except ValueError:
-        allowed = ", ".join(s.value for s in ReferralState)
-        raise InvalidInput(f"state must be one of {allowed}", {"state": "unknown state"}) from None
+    wanted = _box_filter(box, state)
     rows = await Referrals(agency.db, principal.tenant_id).latest(
         partner_id=principal.partner_id, inbox=box == "inbox", state=wanted, limit=limit
     )

@@ -159,8 +159,9 @@ async def _box(request: Request[Any, Any, Any], staff: StaffContext, *, box: str
         entries, problem, status = [], problem_of(exc), 422
     template = page(
         request,
-        f"ui/referrals/{box}.html",
+        "ui/referrals/box.html",
         staff,
+        inbox=box == "inbox",
         entries=entries,
         chosen=state or "",
         states=list(ReferralState),
