@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
+import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.plugins.problem_details import ProblemDetailsConfig, ProblemDetailsException, ProblemDetailsPlugin
 
 from core.crypto.cipher import DecryptionFailed
@@ -17,10 +20,53 @@ from core.storage.engine import DatabaseUnavailable
 log = logging.getLogger("agentur.web")
 
 PROBLEM_BASE = "https://migrationsagentur.example/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
-def _problem(status: int, slug: str, title: str, detail: str, **extra: Any) -> ProblemDetailsException:
-    headers = {"WWW-Authenticate": 'Bearer realm="agentur"'} if status == 401 else None
+class Problem(msgspec.Struct, frozen=True, kw_only=True):
+    """An RFC 9457 problem as this API answers it (the OpenAPI schema of every error response)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: dict[str, str] | None = None
+    """422 only: each bad field with the reason."""
+
+
+_WHEN = {
+    400: "The request cannot be read (e.g. a body that is not JSON).",
+    401: "No token, an unknown token, or a withdrawn one.",
+    403: "The caller may see the resource but not do this to it.",
+    404: "The resource does not exist, belongs to another tenant, or the caller may see none of it.",
+    409: "Illegal state transition, a slot taken, or an edit conflict (If-Match).",
+    422: "Invalid input; `errors` names each bad field.",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """The documented error answers of a route, for its handler's ``responses=``."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem, media_type=PROBLEM_MEDIA_TYPE, description=_WHEN[status], generate_examples=False
+        )
+        for status in statuses
+    }
+
+
+PROBLEMS = problem_responses(400, 401, 403, 404, 422)
+"""Every route of ``/api/v1/{tenant}`` that needs a token."""
+PROBLEMS_WITH_CONFLICT = problem_responses(400, 401, 403, 404, 409, 422)
+"""Routes that change a state someone else may have changed first."""
+PUBLIC_PROBLEMS = problem_responses(400, 404, 422)
+"""The tenant's public routes (the waiting-room display)."""
+
+
+def _problem(
+    status: int, slug: str, title: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> ProblemDetailsException:
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": 'Bearer realm="agentur"'}
     return ProblemDetailsException(
         status_code=status,
         type_=PROBLEM_BASE + slug,
@@ -56,9 +102,16 @@ def _declaration(exc: DeclarationError) -> ProblemDetailsException:
     return _problem(422, "invalid-declaration", "Invalid declaration", str(exc))
 
 
+_MISSING = re.compile(r"^Missing required (\w+) parameter '([^']{1,100})' for path ")
+"""Litestar's wording for an absent required parameter; it carries the name in the detail, not in ``extra``."""
+
+
 def _validation(exc: ValidationException) -> ProblemDetailsException:
     """Litestar's request validation (400) becomes a 422 that names each bad field."""
     errors: dict[str, str] = {}
+    missing = _MISSING.match(str(exc.detail))
+    if missing:
+        errors[missing.group(2)] = f"required {missing.group(1)} parameter"
     if isinstance(exc.extra, list):
         for item in exc.extra:
             if isinstance(item, dict):
@@ -93,7 +146,9 @@ def _integrity(exc: DecryptionFailed) -> ProblemDetailsException:
 
 def _http(exc: HTTPException) -> ProblemDetailsException:
     status = exc.status_code
-    return _problem(status, f"http-{status}", _TITLES.get(status, "Error"), str(exc.detail))
+    # Keep the exception's headers: a 405 must say which methods are allowed (RFC 9110 §15.5.6).
+    headers = {str(k): str(v) for k, v in (exc.headers or {}).items()} or None
+    return _problem(status, f"http-{status}", _TITLES.get(status, "Error"), str(exc.detail), headers=headers)
 
 
 _TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Payload too large"}

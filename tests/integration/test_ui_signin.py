@@ -173,3 +173,16 @@ async def test_a_request_still_running_at_sign_out_cannot_bring_the_session_back
     # What a slow response that loaded the session before the sign-out would now try to write:
     assert not await store.renew(cookie, b'{"tenant": "x", "user": "y"}', 1800)
     assert await store.get(cookie) is None
+
+
+async def test_sign_ins_from_one_address_are_rate_limited(screens: Screens) -> None:
+    from core.web.ui.auth import SIGN_INS_PER_MINUTE
+
+    await screens.get("/ui/login")
+    answers = [
+        (
+            await screens.post("/ui/login", {"tenant": screens.tenant, "username": "niemand", "password": "x"})
+        ).status_code
+        for _ in range(SIGN_INS_PER_MINUTE + 1)
+    ]
+    assert set(answers[:-1]) == {401} and answers[-1] == 429

@@ -253,6 +253,23 @@ async def test_search_tolerates_how_desks_write_a_name(world: World) -> None:
     assert incomplete.status_code == 422
 
 
+async def test_a_missing_required_query_parameter_is_a_422_naming_it(world: World) -> None:
+    """Found by fuzzing: Litestar names an absent parameter only in its message, and the 422 named no field."""
+    response = await world.call("GET", "reception", "persons", params={"birth_date": "1994-03-12"})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["errors"] == {"family_name": "required query parameter"}
+    assert "family_name" in problem["detail"] and "/api/v1/" not in problem["detail"]
+
+
+async def test_a_wrong_method_is_a_405_problem_that_says_which_are_allowed(world: World) -> None:
+    response = await world.call("DELETE", "iaa", "persons")
+    assert response.status_code == 405
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert {m.strip() for m in response.headers["allow"].split(",")} >= {"GET", "POST"}
+
+
 async def test_erasure_removes_the_person_from_every_read_path(world: World) -> None:
     person = await world.register(AMIRA)
     consent = await world.consent(person, ["sportbund"], ["given_names"])

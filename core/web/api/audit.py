@@ -13,6 +13,7 @@ from core.domain.base import Schema
 from core.domain.staff import Principal, Role
 from core.services.persons import require_role
 from core.web.guards import agency_of, authenticated, provide_principal
+from core.web.problems import PROBLEMS
 
 
 class AuditPage(Schema, frozen=True):
@@ -26,7 +27,9 @@ class AuditController(Controller):
     guards = [authenticated]
     dependencies = {"principal": Provide(provide_principal)}
 
-    @get("", operation_id="auditTrail", summary="Audit events, oldest first; page with ?after=<seq>")
+    @get(
+        "", operation_id="auditTrail", responses=PROBLEMS, summary="Audit events, oldest first; page with ?after=<seq>"
+    )
     async def trail(
         self,
         request: Request[Any, Any, Any],
@@ -41,7 +44,7 @@ class AuditController(Controller):
         )
         return AuditPage(items=events, next_after=events[-1].seq if len(events) == limit else None)
 
-    @get("/verify", operation_id="auditVerify", summary="Check the tenant's hash chain")
+    @get("/verify", operation_id="auditVerify", responses=PROBLEMS, summary="Check the tenant's hash chain")
     async def verify(self, request: Request[Any, Any, Any], principal: NamedDependency[Principal]) -> audit.ChainReport:
         require_role(principal, Role.AUDITOR)
         return await audit.verify(agency_of(request.app.state).db, principal.tenant_id)

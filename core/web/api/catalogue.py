@@ -10,6 +10,7 @@ from core.domain.biography import FieldSpec
 from core.domain.partner import Partner
 from core.plugins import PartnerDirectory
 from core.web.guards import authenticated, provide_directory, provide_principal
+from core.web.problems import PROBLEMS
 
 
 class PartnerList(Schema, frozen=True):
@@ -29,11 +30,14 @@ class CatalogueController(Controller):
     @get(
         "/partners",
         operation_id="listPartners",
+        responses=PROBLEMS,
         summary="Partners of the tenant with their services and field grants (names in de, en, ar, ku)",
     )
     async def partners(self, directory: NamedDependency[PartnerDirectory]) -> PartnerList:
         return PartnerList(items=directory.partners())
 
-    @get("/fields", operation_id="listFields", summary="The biography field catalogue of the tenant")
+    @get(
+        "/fields", operation_id="listFields", responses=PROBLEMS, summary="The biography field catalogue of the tenant"
+    )
     async def fields(self, directory: NamedDependency[PartnerDirectory]) -> FieldList:
         return FieldList(items=list(directory.catalogue))

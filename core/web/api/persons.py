@@ -29,6 +29,7 @@ from core.services.consents import (
 from core.services.persons import PersonView, create_person, read_person, search_persons, update_person
 from core.services.subject_rights import PersonExport, erase_person, export_person
 from core.web.guards import agency_of, authenticated, provide_directory, provide_principal
+from core.web.problems import PROBLEMS, PROBLEMS_WITH_CONFLICT
 
 
 class FieldsBody(Schema, frozen=True):
@@ -104,14 +105,24 @@ class PersonsController(Controller):
     guards = [authenticated]
     dependencies = DEPENDENCIES
 
-    @post("", operation_id="createPerson", summary="Register a person with the fields your office may write")
+    @post(
+        "",
+        operation_id="createPerson",
+        responses=PROBLEMS,
+        summary="Register a person with the fields your office may write",
+    )
     async def create(
         self, request: Request[Any, Any, Any], data: JSONBody[FieldsBody], principal: NamedDependency[Principal]
     ) -> Response[Created]:
         view = await create_person(agency_of(request.app.state), principal, data.fields)
         return Response(Created(id=view.id), status_code=HTTP_201_CREATED, headers={"ETag": etag(view.revision)})
 
-    @get("", operation_id="searchPersons", summary="Exact-match search through blind indexes (terms never logged)")
+    @get(
+        "",
+        operation_id="searchPersons",
+        responses=PROBLEMS,
+        summary="Exact-match search through blind indexes (terms never logged)",
+    )
     async def search(
         self,
         request: Request[Any, Any, Any],
@@ -127,6 +138,7 @@ class PersonsController(Controller):
     @post(
         "/search",
         operation_id="searchPersonsByBody",
+        responses=PROBLEMS,
         status_code=HTTP_200_OK,
         summary="The same search with the terms in the body, so they stay out of URLs",
     )
@@ -145,13 +157,23 @@ class PersonsController(Controller):
         )
         return PersonList(items=[PersonOut(id=v.id, fields=v.fields) for v in views])
 
-    @get("/{person_id:str}", operation_id="readPerson", summary="The fields of a person you may see (ETag)")
+    @get(
+        "/{person_id:str}",
+        operation_id="readPerson",
+        responses=PROBLEMS,
+        summary="The fields of a person you may see (ETag)",
+    )
     async def read(
         self, request: Request[Any, Any, Any], person_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> Response[PersonOut]:
         return _person(await read_person(agency_of(request.app.state), principal, person_id))
 
-    @patch("/{person_id:str}", operation_id="updatePerson", summary="Change fields; null removes one; If-Match")
+    @patch(
+        "/{person_id:str}",
+        operation_id="updatePerson",
+        responses=PROBLEMS_WITH_CONFLICT,
+        summary="Change fields; null removes one; If-Match",
+    )
     async def update(
         self,
         request: Request[Any, Any, Any],
@@ -165,7 +187,12 @@ class PersonsController(Controller):
         )
         return _person(view)
 
-    @post("/{person_id:str}/consents", operation_id="recordConsent", summary="Record a consent the person gave")
+    @post(
+        "/{person_id:str}/consents",
+        operation_id="recordConsent",
+        responses=PROBLEMS,
+        summary="Record a consent the person gave",
+    )
     async def consent(
         self,
         request: Request[Any, Any, Any],
@@ -176,7 +203,7 @@ class PersonsController(Controller):
         recorded = await record_consent(agency_of(request.app.state), principal, person_id, data)
         return Response(recorded, status_code=HTTP_201_CREATED)
 
-    @get("/{person_id:str}/consents", operation_id="listConsents", summary="The person's consents")
+    @get("/{person_id:str}/consents", operation_id="listConsents", responses=PROBLEMS, summary="The person's consents")
     async def consents(
         self, request: Request[Any, Any, Any], person_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> ConsentList:
@@ -185,6 +212,7 @@ class PersonsController(Controller):
     @post(
         "/{person_id:str}/transfer-blocks",
         operation_id="addTransferBlock",
+        responses=PROBLEMS_WITH_CONFLICT,
         summary="The person objects to statute-based sharing with a partner",
     )
     async def block(
@@ -197,7 +225,12 @@ class PersonsController(Controller):
         block = await add_transfer_block(agency_of(request.app.state), principal, person_id, data.partner)
         return Response(block, status_code=HTTP_201_CREATED)
 
-    @get("/{person_id:str}/transfer-blocks", operation_id="listTransferBlocks", summary="The person's transfer blocks")
+    @get(
+        "/{person_id:str}/transfer-blocks",
+        operation_id="listTransferBlocks",
+        responses=PROBLEMS,
+        summary="The person's transfer blocks",
+    )
     async def blocks(
         self, request: Request[Any, Any, Any], person_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> BlockList:
@@ -206,6 +239,7 @@ class PersonsController(Controller):
     @post(
         "/{person_id:str}/transfer-blocks/{block_id:str}/lift",
         operation_id="liftTransferBlock",
+        responses=PROBLEMS,
         status_code=HTTP_200_OK,
         summary="Lift a transfer block",
     )
@@ -223,6 +257,7 @@ class PersonsController(Controller):
     @get(
         "/{person_id:str}/export",
         operation_id="exportPerson",
+        responses=PROBLEMS,
         summary="GDPR Art. 15: everything held on the person (JSON; HTML with ?format=html&language=ar)",
     )
     async def export(
@@ -246,6 +281,7 @@ class PersonsController(Controller):
     @post(
         "/{person_id:str}/erase",
         operation_id="erasePerson",
+        responses=PROBLEMS,
         status_code=HTTP_200_OK,
         summary="GDPR Art. 17: crypto-shred the person (tenant_admin)",
     )
@@ -265,6 +301,7 @@ class ConsentsController(Controller):
     @post(
         "/{consent_id:str}/withdraw",
         operation_id="withdrawConsent",
+        responses=PROBLEMS_WITH_CONFLICT,
         status_code=HTTP_200_OK,
         summary="Withdraw a consent; it stops opening fields at once",
     )
@@ -277,6 +314,7 @@ class ConsentsController(Controller):
     @get(
         "/{consent_id:str}/receipt",
         operation_id="consentReceipt",
+        responses=PROBLEMS,
         media_type=MediaType.HTML,
         summary="Printable receipt in the consent's language (dir=rtl for Arabic)",
     )

@@ -50,6 +50,7 @@ from core.services.reception import (
 )
 from core.services.triage import triage
 from core.web.guards import agency_of, authenticated, provide_principal
+from core.web.problems import PROBLEMS, PROBLEMS_WITH_CONFLICT, PUBLIC_PROBLEMS
 
 
 class TriageBody(Schema, frozen=True):
@@ -91,6 +92,7 @@ class ReceptionController(Controller):
     @post(
         "/triage",
         operation_id="triage",
+        responses=PROBLEMS,
         status_code=HTTP_200_OK,
         summary="Which services fit a described concern, best first",
     )
@@ -103,6 +105,7 @@ class ReceptionController(Controller):
     @get(
         "/reports/reception",
         operation_id="receptionFigures",
+        responses=PROBLEMS,
         summary="Visitors per day and hour, waiting times, desk share, no-shows (no personal data)",
     )
     async def figures(
@@ -117,7 +120,12 @@ class ReceptionController(Controller):
             agency_of(request.app.state), principal, since or end - dt.timedelta(days=30), end
         )
 
-    @get("/concerns", operation_id="concerns", summary="The concern catalogue the desk picks from, in one language")
+    @get(
+        "/concerns",
+        operation_id="concerns",
+        responses=PROBLEMS,
+        summary="The concern catalogue the desk picks from, in one language",
+    )
     async def concerns(
         self, request: Request[Any, Any, Any], principal: NamedDependency[Principal], language: FromQuery[str] = "de"
     ) -> ConcernList:
@@ -126,7 +134,12 @@ class ReceptionController(Controller):
         _, directory = await agency_of(request.app.state).tenant(principal.tenant_id)
         return ConcernList(items=concern_catalogue(directory.partners(), language))
 
-    @post("/visits", operation_id="checkIn", summary="Check a visitor in (person, code, or nobody yet)")
+    @post(
+        "/visits",
+        operation_id="checkIn",
+        responses=PROBLEMS,
+        summary="Check a visitor in (person, code, or nobody yet)",
+    )
     async def visit(
         self, request: Request[Any, Any, Any], data: JSONBody[VisitCreate], principal: NamedDependency[Principal]
     ) -> Response[VisitOut]:
@@ -135,6 +148,7 @@ class ReceptionController(Controller):
     @post(
         "/visits/{visit_id:str}/resolve",
         operation_id="resolveVisit",
+        responses=PROBLEMS_WITH_CONFLICT,
         status_code=HTTP_200_OK,
         summary="Solved at the desk",
     )
@@ -148,14 +162,21 @@ class ReceptionController(Controller):
         await resolve_visit(agency_of(request.app.state), principal, visit_id, data.note)
         return StateOut(id=visit_id, state="resolved")
 
-    @post("/tickets", operation_id="issueTicket", summary="A number in a partner's backoffice queue")
+    @post(
+        "/tickets", operation_id="issueTicket", responses=PROBLEMS, summary="A number in a partner's backoffice queue"
+    )
     async def ticket(
         self, request: Request[Any, Any, Any], data: JSONBody[TicketCreate], principal: NamedDependency[Principal]
     ) -> Response[TicketOut]:
         issued = await issue_ticket(agency_of(request.app.state), principal, data)
         return Response(issued, status_code=HTTP_201_CREATED)
 
-    @post("/tickets/{ticket_id:str}/call", operation_id="callTicket", status_code=HTTP_200_OK)
+    @post(
+        "/tickets/{ticket_id:str}/call",
+        operation_id="callTicket",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def call(
         self,
         request: Request[Any, Any, Any],
@@ -165,7 +186,9 @@ class ReceptionController(Controller):
     ) -> TicketOut:
         return await call_ticket(agency_of(request.app.state), principal, ticket_id, data.counter)
 
-    @get("/partners/{partner_id:str}/slots", operation_id="freeSlots", summary="Free bookable slots")
+    @get(
+        "/partners/{partner_id:str}/slots", operation_id="freeSlots", responses=PROBLEMS, summary="Free bookable slots"
+    )
     async def slots(
         self,
         request: Request[Any, Any, Any],
@@ -181,6 +204,7 @@ class ReceptionController(Controller):
     @post(
         "/partners/{partner_id:str}/slots",
         operation_id="publishSlots",
+        responses=PROBLEMS,
         summary="partner_admin: one slot or a recurring rule with exceptions",
     )
     async def publish(
@@ -193,7 +217,12 @@ class ReceptionController(Controller):
         created = await publish_slots(agency_of(request.app.state), principal, partner_id, data)
         return Response(created, status_code=HTTP_201_CREATED)
 
-    @post("/appointments", operation_id="book", summary="Book a slot; 409 when it was taken")
+    @post(
+        "/appointments",
+        operation_id="book",
+        responses=PROBLEMS_WITH_CONFLICT,
+        summary="Book a slot; 409 when it was taken",
+    )
     async def book(
         self, request: Request[Any, Any, Any], data: JSONBody[AppointmentCreate], principal: NamedDependency[Principal]
     ) -> Response[AppointmentOut]:
@@ -208,21 +237,36 @@ class ReceptionController(Controller):
             log.error("invitation for appointment %s not delivered: %s", booked.id, type(exc).__name__)
         return Response(booked, status_code=HTTP_201_CREATED)
 
-    @post("/appointments/{appointment_id:str}/cancel", operation_id="cancelAppointment", status_code=HTTP_200_OK)
+    @post(
+        "/appointments/{appointment_id:str}/cancel",
+        operation_id="cancelAppointment",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def cancel(
         self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> StateOut:
         await change_state(agency_of(request.app.state), principal, appointment_id, AppointmentState.CANCELLED)
         return StateOut(id=appointment_id, state="cancelled")
 
-    @post("/appointments/{appointment_id:str}/no-show", operation_id="noShow", status_code=HTTP_200_OK)
+    @post(
+        "/appointments/{appointment_id:str}/no-show",
+        operation_id="noShow",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def no_show(
         self, request: Request[Any, Any, Any], appointment_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> StateOut:
         await change_state(agency_of(request.app.state), principal, appointment_id, AppointmentState.NO_SHOW)
         return StateOut(id=appointment_id, state="no_show")
 
-    @post("/appointments/{appointment_id:str}/reschedule", operation_id="reschedule", status_code=HTTP_200_OK)
+    @post(
+        "/appointments/{appointment_id:str}/reschedule",
+        operation_id="reschedule",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def reschedule(
         self,
         request: Request[Any, Any, Any],
@@ -235,6 +279,7 @@ class ReceptionController(Controller):
     @get(
         "/appointments/{appointment_id:str}/invitation",
         operation_id="invitation",
+        responses=PROBLEMS,
         media_type=MediaType.HTML,
         summary="The letter in the person's language (dir=rtl for Arabic)",
     )
@@ -249,6 +294,7 @@ class ReceptionController(Controller):
     @get(
         "/appointments/{appointment_id:str}/invitation.ics",
         operation_id="invitationIcs",
+        responses=PROBLEMS,
         summary="The appointment as an iCalendar file",
     )
     async def invitation_ics(
@@ -270,13 +316,14 @@ class DisplayController(Controller):
     path = "/api/v1/{tenant:str}/display"
     tags = ["reception"]
 
-    @get("", operation_id="display", summary="Called numbers and how many wait (no token)")
+    @get("", operation_id="display", responses=PUBLIC_PROBLEMS, summary="Called numbers and how many wait (no token)")
     async def display(self, request: Request[Any, Any, Any], tenant: FromPath[str]) -> Board:
         return await board(agency_of(request.app.state), tenant)
 
     @get(
         "/page",
         operation_id="displayPage",
+        responses=PUBLIC_PROBLEMS,
         media_type=MediaType.HTML,
         summary="The waiting-room screen: refreshes itself every five seconds (no token)",
     )

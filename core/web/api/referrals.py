@@ -28,6 +28,7 @@ from core.services.referrals import (
     send_referral,
 )
 from core.web.guards import agency_of, authenticated, provide_principal
+from core.web.problems import PROBLEMS, PROBLEMS_WITH_CONFLICT
 
 
 class DeclineBody(Schema, frozen=True):
@@ -73,14 +74,19 @@ class ReferralsController(Controller):
     guards = [authenticated]
     dependencies = DEPENDENCIES
 
-    @post("", operation_id="sendReferral", summary="Refer a person to another office's service")
+    @post("", operation_id="sendReferral", responses=PROBLEMS, summary="Refer a person to another office's service")
     async def send(
         self, request: Request[Any, Any, Any], data: JSONBody[ReferralCreate], principal: NamedDependency[Principal]
     ) -> Response[ReferralOut]:
         sent = await send_referral(agency_of(request.app.state), principal, data)
         return Response(sent, status_code=HTTP_201_CREATED)
 
-    @get("", operation_id="listReferrals", summary="Your office's inbox or outbox, oldest first, paged")
+    @get(
+        "",
+        operation_id="listReferrals",
+        responses=PROBLEMS,
+        summary="Your office's inbox or outbox, oldest first, paged",
+    )
     async def box(
         self,
         request: Request[Any, Any, Any],
@@ -94,19 +100,34 @@ class ReferralsController(Controller):
             agency_of(request.app.state), principal, box=box, state=state_filter, limit=limit, after=after
         )
 
-    @get("/{referral_id:str}", operation_id="readReferral", summary="One referral with its history (both offices)")
+    @get(
+        "/{referral_id:str}",
+        operation_id="readReferral",
+        responses=PROBLEMS,
+        summary="One referral with its history (both offices)",
+    )
     async def read(
         self, request: Request[Any, Any, Any], referral_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> ReferralOut:
         return await read_referral(agency_of(request.app.state), principal, referral_id)
 
-    @post("/{referral_id:str}/accept", operation_id="acceptReferral", status_code=HTTP_200_OK)
+    @post(
+        "/{referral_id:str}/accept",
+        operation_id="acceptReferral",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def accept(
         self, request: Request[Any, Any, Any], referral_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> ReferralOut:
         return await act(agency_of(request.app.state), principal, referral_id, "accept")
 
-    @post("/{referral_id:str}/decline", operation_id="declineReferral", status_code=HTTP_200_OK)
+    @post(
+        "/{referral_id:str}/decline",
+        operation_id="declineReferral",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def decline(
         self,
         request: Request[Any, Any, Any],
@@ -116,13 +137,23 @@ class ReferralsController(Controller):
     ) -> ReferralOut:
         return await act(agency_of(request.app.state), principal, referral_id, "decline", data.reason)
 
-    @post("/{referral_id:str}/start", operation_id="startReferral", status_code=HTTP_200_OK)
+    @post(
+        "/{referral_id:str}/start",
+        operation_id="startReferral",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def start(
         self, request: Request[Any, Any, Any], referral_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> ReferralOut:
         return await act(agency_of(request.app.state), principal, referral_id, "start")
 
-    @post("/{referral_id:str}/complete", operation_id="completeReferral", status_code=HTTP_200_OK)
+    @post(
+        "/{referral_id:str}/complete",
+        operation_id="completeReferral",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def complete(
         self,
         request: Request[Any, Any, Any],
@@ -132,7 +163,12 @@ class ReferralsController(Controller):
     ) -> ReferralOut:
         return await act(agency_of(request.app.state), principal, referral_id, "complete", data.outcome)
 
-    @post("/{referral_id:str}/revoke", operation_id="revokeReferral", status_code=HTTP_200_OK)
+    @post(
+        "/{referral_id:str}/revoke",
+        operation_id="revokeReferral",
+        responses=PROBLEMS_WITH_CONFLICT,
+        status_code=HTTP_200_OK,
+    )
     async def revoke(
         self, request: Request[Any, Any, Any], referral_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> ReferralOut:
@@ -145,7 +181,12 @@ class BusController(Controller):
     guards = [authenticated]
     dependencies = DEPENDENCIES
 
-    @post("/webhooks", operation_id="subscribeWebhook", summary="Your office's webhook (partner_admin)")
+    @post(
+        "/webhooks",
+        operation_id="subscribeWebhook",
+        responses=PROBLEMS,
+        summary="Your office's webhook (partner_admin)",
+    )
     async def subscribe(
         self,
         request: Request[Any, Any, Any],
@@ -159,7 +200,7 @@ class BusController(Controller):
             created = await webhooks.subscribe(tx, principal.tenant_id, principal.partner_id, data, index_key)
         return Response(created, status_code=HTTP_201_CREATED)
 
-    @get("/webhooks", operation_id="listWebhooks", summary="Your office's webhooks")
+    @get("/webhooks", operation_id="listWebhooks", responses=PROBLEMS, summary="Your office's webhooks")
     async def list_webhooks(
         self, request: Request[Any, Any, Any], principal: NamedDependency[Principal]
     ) -> WebhookList:
@@ -175,7 +216,12 @@ class BusController(Controller):
         own = await webhooks.subscriptions(db, principal.tenant_id, principal.partner_id)
         return [f"{outbox.WEBHOOK_PREFIX}{w.id}" for w in own] + [f"{outbox.PLUGIN_PREFIX}{principal.partner_id}"]
 
-    @get("/bus/dead-letters", operation_id="listDeadLetters", summary="Deliveries that ran out of tries")
+    @get(
+        "/bus/dead-letters",
+        operation_id="listDeadLetters",
+        responses=PROBLEMS,
+        summary="Deliveries that ran out of tries",
+    )
     async def dead_letters(
         self, request: Request[Any, Any, Any], principal: NamedDependency[Principal]
     ) -> DeadLetterList:
@@ -194,7 +240,12 @@ class BusController(Controller):
             ]
         )
 
-    @post("/bus/dead-letters/{delivery_id:str}/replay", operation_id="replayDeadLetter", status_code=HTTP_200_OK)
+    @post(
+        "/bus/dead-letters/{delivery_id:str}/replay",
+        operation_id="replayDeadLetter",
+        responses=PROBLEMS,
+        status_code=HTTP_200_OK,
+    )
     async def replay(
         self, request: Request[Any, Any, Any], delivery_id: FromPath[str], principal: NamedDependency[Principal]
     ) -> Replayed:
@@ -209,6 +260,7 @@ class BusController(Controller):
     @get(
         "/reports/referrals",
         operation_id="referralFigures",
+        responses=PROBLEMS,
         summary="Counts and durations per office (no personal data)",
     )
     async def figures(
