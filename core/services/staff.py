@@ -14,6 +14,40 @@ from core.storage.repositories import ApiTokens, StaffUsers, Tenants, now
 MIN_PASSWORD_LENGTH = 12
 
 
+COMMON_PASSWORDS = frozenset(
+    {
+        "123456789012",
+        "1234567890123",
+        "passwort1234",
+        "password1234",
+        "passwort12345",
+        "password12345",
+        "qwertzuiop12",
+        "qwertyuiop12",
+        "hallo1234567",
+        "willkommen123",
+        "sommer2026!!",
+        "migrationsagentur",
+    }
+)
+"""Long enough and still guessed first: refused whatever else is true."""
+
+
+def check_password_policy(username: str, password: str) -> None:
+    """A staff password (NIST SP 800-63B style): long, not a known common one, not the user name, not one
+    repeated character. No composition rules: a long passphrase is stronger than a short jumble."""
+    folded = password.casefold()
+    if len(password) < MIN_PASSWORD_LENGTH:
+        reason = f"the password must have at least {MIN_PASSWORD_LENGTH} characters"
+    elif folded in COMMON_PASSWORDS or len(set(folded)) < 4:
+        reason = "the password is one of the first that attackers try; choose another"
+    elif username.casefold() in folded:
+        reason = "the password must not contain the user name"
+    else:
+        return
+    raise InvalidInput(reason, {"password": "too weak"})
+
+
 async def create_tenant(
     agency: Agency, slug: str, *, name: str, plugins: list[str], declared_partners: list[Partner]
 ) -> Tenant:
@@ -59,10 +93,8 @@ async def create_user(
     await _check_partner(agency, tenant_id, partner_id)
     if password is None:
         password = generate_password()
-    elif len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"the password must have at least {MIN_PASSWORD_LENGTH} characters", {"password": "too short"}
-        )
+    else:
+        check_password_policy(username, password)
     password_hash = hash_password(password)
     try:
         async with agency.db.transaction() as tx:

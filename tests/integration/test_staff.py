@@ -8,7 +8,7 @@ from core.domain.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from core.domain.staff import Role
 from core.services.agency import Agency
 from core.services.staff import authenticate_token, create_tenant, create_token, create_user
-from core.storage.repositories import ApiTokens
+from core.storage.repositories import ApiTokens, StaffUsers
 from tests.conftest import unique_slug
 
 
@@ -80,3 +80,20 @@ async def test_unknown_forged_and_withdrawn_tokens_are_unauthenticated(agency: A
     assert await ApiTokens(agency.db, slug).revoke(principal.subject.removeprefix("token:"))
     with pytest.raises(Unauthenticated):
         await authenticate_token(agency, slug, token)
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("kurz", "at least 12"),
+        ("passwort1234", "first that attackers try"),
+        ("aaaaaaaaaaaaaaa", "first that attackers try"),
+        ("empfang-rosenweg-7", "user name"),
+    ],
+)
+async def test_weak_passwords_are_refused_with_the_reason(agency: Agency, password: str, reason: str) -> None:
+    tenant = unique_slug()
+    await create_tenant(agency, tenant, name="Saalekreis", plugins=["iaa"], declared_partners=[])
+    with pytest.raises(InvalidInput, match=reason):
+        await create_user(agency, tenant, partner_id="iaa", role=Role.RECEPTION, username="empfang", password=password)
+    assert not await StaffUsers(agency.db, tenant).exists("empfang")
