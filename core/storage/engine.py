@@ -13,6 +13,7 @@ them into SQLite's equivalent (``?1``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import re
 import sqlite3
@@ -92,6 +93,31 @@ def _dict_row(cursor: sqlite3.Cursor, row: Sequence[Any]) -> Row:
     return {col[0]: row[i] for i, col in enumerate(cursor.description)}
 
 
+_SQLITE_UNAVAILABLE = {
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_CORRUPT,
+    sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_PROTOCOL,
+    sqlite3.SQLITE_NOMEM,
+}
+"""Primary result codes that say the file cannot be read or written now (full, read-only, I/O error,
+locked, damaged), as opposed to a mistake in a statement (which stays a bug, answered 500)."""
+
+
+def _raise_if_unavailable(exc: sqlite3.OperationalError) -> None:
+    """A failed statement becomes ``DatabaseUnavailable`` (503) when the file is the problem; a mistake
+    in the statement itself is left to the caller to re-raise (a bug, 500)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _SQLITE_UNAVAILABLE:
+        name = getattr(exc, "sqlite_errorname", "error")
+        raise DatabaseUnavailable(f"the database cannot be used ({name}: read-only, full or damaged?)") from exc
+
+
 class _SQLiteExecutor:
     dialect = "sqlite"
 
@@ -105,12 +131,23 @@ class _SQLiteExecutor:
             if not str(exc).startswith("UNIQUE constraint failed"):
                 raise  # a NOT NULL or foreign-key failure is a bug, not a taken key
             raise DuplicateKey("unique key") from None
+        except sqlite3.OperationalError as exc:
+            _raise_if_unavailable(exc)
+            raise
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
-        return self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).fetchall()
+        try:
+            return self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).fetchall()
+        except sqlite3.OperationalError as exc:
+            _raise_if_unavailable(exc)
+            raise
 
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
-        row: Row | None = self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).fetchone()
+        try:
+            row: Row | None = self._conn.execute(_sqlite_sql(sql), [_sqlite_param(a) for a in args]).fetchone()
+        except sqlite3.OperationalError as exc:
+            _raise_if_unavailable(exc)
+            raise
         return row
 
 
@@ -145,13 +182,22 @@ class SQLiteDatabase:
             try:
                 yield _SQLiteExecutor(self._writer)
             except BaseException:
-                self._writer.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self._writer.execute("COMMIT")
             except sqlite3.OperationalError as exc:
+                self._rollback()
+                name = getattr(exc, "sqlite_errorname", type(exc).__name__)
+                raise DatabaseUnavailable(f"the database could not commit ({name})") from exc
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already: after SQLITE_FULL or an I/O error it
+        may have rolled back by itself, and a second ROLLBACK would replace the real error with
+        "no transaction is active"."""
+        if self._writer.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # the original error is the one to report
                 self._writer.execute("ROLLBACK")
-                raise DatabaseUnavailable(f"the database could not commit ({type(exc).__name__})") from exc
 
     async def _begin_immediate(self) -> None:
         try:
@@ -183,6 +229,34 @@ class SQLiteDatabase:
 # PostgreSQL
 
 
+_CONNECTION_LOST = (
+    OSError,  # refused, reset, unreachable
+    TimeoutError,  # connecting took longer than the pool's timeout
+    asyncpg.PostgresConnectionError,  # the connection broke in the middle of a statement
+    asyncpg.exceptions.OperatorInterventionError,  # the server shuts down or is starting
+    asyncpg.exceptions.InsufficientResourcesError,  # too many connections, disk full
+)
+
+
+def _lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server is away (or cannot take more), not that a statement was wrong."""
+    if isinstance(exc, _CONNECTION_LOST):
+        return True
+    return isinstance(exc, asyncpg.InterfaceError) and "closed" in str(exc)  # "connection is closed"
+
+
+@asynccontextmanager
+async def _unavailable_when_lost() -> AsyncIterator[None]:
+    try:
+        yield
+    except DatabaseUnavailable:
+        raise
+    except Exception as exc:
+        if _lost(exc):
+            raise DatabaseUnavailable(f"PostgreSQL is not reachable: {type(exc).__name__}") from exc
+        raise
+
+
 class _PostgresExecutor:
     dialect = "postgres"
 
@@ -191,16 +265,19 @@ class _PostgresExecutor:
 
     async def execute(self, sql: str, *args: Any) -> int:
         try:
-            status = await self._conn.execute(sql, *args)
+            async with _unavailable_when_lost():
+                status = await self._conn.execute(sql, *args)
         except asyncpg.UniqueViolationError as exc:
             raise DuplicateKey(exc.constraint_name or "unique key") from None
         return _rowcount(status)
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
-        return [dict(r) for r in await self._conn.fetch(sql, *args)]
+        async with _unavailable_when_lost():
+            return [dict(r) for r in await self._conn.fetch(sql, *args)]
 
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
-        row = await self._conn.fetchrow(sql, *args)
+        async with _unavailable_when_lost():
+            row = await self._conn.fetchrow(sql, *args)
         return dict(row) if row is not None else None
 
 
@@ -215,8 +292,16 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     rolls back an open transaction on release anyway — the reset was a round trip per command."""
 
 
+CONNECT_TIMEOUT = 10.0
+"""Seconds to open a connection: a server that is unreachable (not refusing) answers 503 after this long."""
+
+
 class PostgresDatabase:
-    """PostgreSQL through an asyncpg pool (prepared statements cached per connection)."""
+    """PostgreSQL through an asyncpg pool (prepared statements cached per connection).
+
+    A server that goes away is ``DatabaseUnavailable`` (503) for the commands that needed it, never a
+    crash: the pool drops broken connections and opens new ones once the server is back.
+    """
 
     dialect = "postgres"
 
@@ -224,29 +309,51 @@ class PostgresDatabase:
         self._pool = pool
 
     @classmethod
-    async def connect(cls, url: str, *, min_size: int = 1, max_size: int = 10) -> PostgresDatabase:
+    async def connect(
+        cls, url: str, *, min_size: int = 1, max_size: int = 10, connect_timeout: float = CONNECT_TIMEOUT
+    ) -> PostgresDatabase:
         try:
-            pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_keep_session)
-        except (OSError, asyncpg.PostgresError) as exc:
+            pool = await asyncpg.create_pool(
+                url, min_size=min_size, max_size=max_size, reset=_keep_session, timeout=connect_timeout
+            )
+        except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
             raise DatabaseUnavailable(f"PostgreSQL is not reachable: {type(exc).__name__}") from exc
         return cls(pool)
 
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[PoolConnectionProxy]:
+        async with _unavailable_when_lost(), self._pool.acquire() as conn:
+            yield conn
+
     async def execute(self, sql: str, *args: Any) -> int:
-        async with self._pool.acquire() as conn:
+        async with self._connection() as conn:
             return await _PostgresExecutor(conn).execute(sql, *args)
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
-        async with self._pool.acquire() as conn:
+        async with self._connection() as conn:
             return await _PostgresExecutor(conn).fetch(sql, *args)
 
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
-        async with self._pool.acquire() as conn:
+        async with self._connection() as conn:
             return await _PostgresExecutor(conn).fetchrow(sql, *args)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PostgresExecutor]:
-        async with self._pool.acquire() as conn, conn.transaction():
-            yield _PostgresExecutor(conn)
+        async with self._connection() as conn:
+            transaction = conn.transaction()
+            async with _unavailable_when_lost():
+                await transaction.start()
+            try:
+                yield _PostgresExecutor(conn)
+            except BaseException:
+                if not conn.is_closed():
+                    with contextlib.suppress(Exception):  # the error to report is the one that got here
+                        await transaction.rollback()
+                raise
+            async with _unavailable_when_lost():
+                # A connection lost during COMMIT leaves it open whether the write landed: 503, and the
+                # client must look before it repeats (ids are the server's, so a repeat is a new record).
+                await transaction.commit()
 
     async def close(self) -> None:
         await self._pool.close()
