@@ -8,17 +8,26 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-Run = Callable[[int], Awaitable[float | None] | float | None]
+
+class Timed(NamedTuple):
+    """What a run that decides itself how many operations it does returns: their seconds and their number."""
+
+    seconds: float
+    ops: int
+
+
+Run = Callable[[int], Awaitable[float | Timed | None] | float | Timed | None]
 """Does ``n`` operations; sync or async. Called once to warm up, then once per timed repeat.
 
 It may return the seconds the ``n`` operations took (a float) when it times itself, because each round needs
 preparation that must not count (e.g. filling the outbox before a worker delivers it); else the runner times
-the whole call."""
+the whole call. A run bounded by time rather than by ``n`` returns ``Timed(seconds, ops)``: the runner reports
+its ``ops`` instead of ``n``."""
 
 Setup = Callable[["BenchContext"], AbstractAsyncContextManager[Run]]
 
@@ -46,6 +55,8 @@ class Scenario:
     """Run 10 % of the ops once before timing; off for scenarios whose single op is long and changes state."""
     compare: tuple[str, ...] = ()
     """Further scenarios it is compared to besides its floor: selected with it; the ratios go to the notes."""
+    repeats: int | None = None
+    """Timed rounds it takes part in (the first ones); ``None``: every round of the runner."""
 
 
 def format_us(us: float) -> str:
@@ -111,6 +122,7 @@ def scenario(
     quick_ops: int = 300,
     warmup: bool = True,
     compare: tuple[str, ...] = (),
+    repeats: int | None = None,
 ) -> Callable[[Callable[[BenchContext], AsyncIterator[Run]]], Callable[[BenchContext], AsyncIterator[Run]]]:
     """Register an async generator that sets up, yields the ``Run`` callable, then tears down."""
 
@@ -128,6 +140,7 @@ def scenario(
             description=doc[0] if doc else "",
             warmup=warmup,
             compare=compare,
+            repeats=repeats,
         )
         return func
 
@@ -169,21 +182,37 @@ class BenchContext:
     """What the scenarios of one run share: temp dirs, the PostgreSQL server, and cleanup at the end."""
 
     def __init__(
-        self, *, quick: bool, postgres_url: str | None, stack: AsyncExitStack, persons: int | None = None
+        self,
+        *,
+        quick: bool,
+        postgres_url: str | None,
+        stack: AsyncExitStack,
+        persons: int | None = None,
+        seconds: float | None = None,
     ) -> None:
         self.quick = quick
         self.postgres_url = postgres_url
         self.stack = stack
         self.persons = persons or (QUICK_PERSONS if quick else FULL_PERSONS)
         """How many persons per tenant the scale scenarios seed."""
+        self.seconds = seconds
+        """How long time-bounded scenarios run (``--seconds``); ``None``: their own default."""
         self.notes: list[str] = []
         """Lines for the report's ``notes:`` section (setup timings, per-round details)."""
+        self.sections: list[tuple[str, list[str]]] = []
+        """Tables of their own (title, lines), printed after the main table."""
+        self.details: dict[str, Any] = {}
+        """Structured results beyond one number per row, written to the JSON under ``details``."""
         self._tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="agentur-bench-")))
         self._once: dict[str, Any] = {}
 
     def note(self, text: str) -> None:
         """Add a line to the report (not a measurement: e.g. how long seeding took)."""
         self.notes.append(text)
+
+    def section(self, title: str, lines: list[str]) -> None:
+        """Add a table of its own to the report (e.g. per-operation figures of a load run)."""
+        self.sections.append((title, lines))
 
     def tempdir(self, name: str) -> Path:
         """A fresh empty directory, removed at the end of the run."""

@@ -33,6 +33,7 @@ from benchmarks.registry import (
     Run,
     Scenario,
     Skip,
+    Timed,
     redact,
 )
 
@@ -63,16 +64,23 @@ def select(only: list[str] | None) -> list[Scenario]:
     return [sc for name, sc in SCENARIOS.items() if name in wanted]
 
 
-async def _call(run: Run, n: int) -> float | None:
-    """Do ``n`` operations; the seconds they took if the run times itself, else ``None``."""
+async def _call(run: Run, n: int) -> tuple[float | None, int]:
+    """Do ``n`` operations; the seconds they took if the run times itself (else ``None``), and how many it did."""
     result = run(n)
     if inspect.isawaitable(result):
         result = await result
-    return float(result) if isinstance(result, int | float) else None
+    if isinstance(result, Timed):
+        return float(result.seconds), result.ops
+    return (float(result) if isinstance(result, int | float) else None), n
 
 
 async def measure(
-    scenarios: list[Scenario], *, quick: bool, postgres_url: str | None, persons: int | None = None
+    scenarios: list[Scenario],
+    *,
+    quick: bool,
+    postgres_url: str | None,
+    persons: int | None = None,
+    seconds: float | None = None,
 ) -> tuple[list[dict[str, Any]], BenchContext]:
     """Set every scenario up, warm each up, then time ``REPEATS`` rounds, interleaving the scenarios.
 
@@ -82,7 +90,7 @@ async def measure(
     runs: dict[str, Run] = {}
     timings: dict[str, list[float]] = {sc.name: [] for sc in scenarios}
     async with AsyncExitStack() as stack:
-        ctx = BenchContext(quick=quick, postgres_url=postgres_url, stack=stack, persons=persons)
+        ctx = BenchContext(quick=quick, postgres_url=postgres_url, stack=stack, persons=persons, seconds=seconds)
         for sc in scenarios:
             ops = sc.quick_ops if quick else sc.ops
             results[sc.name] = {
@@ -90,7 +98,7 @@ async def measure(
                 "group": sc.group,
                 "description": sc.description,
                 "ops": ops,
-                "repeats": REPEATS,
+                "repeats": sc.repeats or REPEATS,
                 "ops_per_s": None,
                 "us_per_op": None,
                 "runs_us_per_op": [],
@@ -113,20 +121,24 @@ async def measure(
                 results[sc.name].update(status="error", reason=f"{type(exc).__name__}: {exc}")
                 runs.pop(sc.name, None)
 
-        for _ in range(REPEATS):
+        for round_no in range(REPEATS):
             for name, run in list(runs.items()):
+                if round_no >= results[name]["repeats"]:
+                    continue
                 ops = results[name]["ops"]
                 gc.collect()
                 start = time.perf_counter()
                 try:
-                    seconds = await _call(run, ops)
+                    took, done = await _call(run, ops)
                 except Exception as exc:
                     results[name].update(status="error", reason=f"{type(exc).__name__}: {exc}")
                     del runs[name]
                     continue
-                if seconds is None:
-                    seconds = time.perf_counter() - start
-                timings[name].append(seconds / ops * 1e6)
+                if took is None:
+                    took = time.perf_counter() - start
+                if done != ops:  # a time-bounded run: it says how many it did
+                    results[name]["ops"] = done
+                timings[name].append(took / max(done, 1) * 1e6)
 
     for name, result in results.items():
         if result["status"] == "ok":
@@ -174,7 +186,12 @@ def _num(value: float | None, fmt: str) -> str:
     return "—" if value is None else format(value, fmt)
 
 
-def render(results: list[dict[str, Any]], goals: list[dict[str, Any]], notes: Sequence[str] = ()) -> str:
+def render(
+    results: list[dict[str, Any]],
+    goals: list[dict[str, Any]],
+    notes: Sequence[str] = (),
+    sections: Sequence[tuple[str, list[str]]] = (),
+) -> str:
     header = ("scenario", "group", "ops", "ops/s", "µs/op", "floor", "× floor", "status")
     rows = [
         (
@@ -198,6 +215,8 @@ def render(results: list[dict[str, Any]], goals: list[dict[str, Any]], notes: Se
         return "  ".join([*cells, row[-1]])
 
     out = [line(header), line((*("-" * w for w in widths), "------")), *(line(row) for row in rows)]
+    for title, lines in sections:
+        out += ["", f"{title}:", *(f"  {text}" for text in lines)]
     if goals:
         out += ["", "goals:"]
         for g in goals:
@@ -228,6 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help=f"persons per tenant the scale scenarios seed (default {FULL_PERSONS:,}; {QUICK_PERSONS:,} with --quick)",
     )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        metavar="S",
+        help="how long the time-bounded scenarios (load) run (default theirs: 20 s; 3 s with --quick)",
+    )
     parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args(argv)
 
@@ -238,9 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     started = dt.datetime.now(dt.UTC)
     if args.persons is not None and args.persons < 1:
         parser.error("--persons must be at least 1")
-    results, ctx = asyncio.run(measure(scenarios, quick=args.quick, postgres_url=args.postgres, persons=args.persons))
+    if args.seconds is not None and not args.seconds > 0:
+        parser.error("--seconds must be more than 0")
+    results, ctx = asyncio.run(
+        measure(scenarios, quick=args.quick, postgres_url=args.postgres, persons=args.persons, seconds=args.seconds)
+    )
     goals = check_goals(results, persons=ctx.persons)
-    print(render(results, goals, ctx.notes))
+    print(render(results, goals, ctx.notes, ctx.sections))
 
     report = {
         "started_at": started.isoformat(),
@@ -254,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         "scenarios": results,
         "goals": goals,
         "notes": ctx.notes,
+        "details": ctx.details,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

@@ -43,6 +43,11 @@ POSTGRES = (
     "reception_checkin_postgres",
     "reception_checkin_p50_postgres",
     "reception_checkin_p99_postgres",
+    "load_requests_postgres",
+    "load_health_p50_postgres",
+    "load_health_p99_postgres",
+    "load_mix_p50_postgres",
+    "load_mix_p99_postgres",
 )
 FLOORS = {
     "agentur_sqlite_write": "sqlite3_raw",
@@ -52,6 +57,8 @@ FLOORS = {
     "search_postgres_100k": "asyncpg_index_lookup",
     "referral_create_sqlite": "http_bare_insert_sqlite",
     "referral_create_postgres": "http_bare_insert_postgres",
+    "load_mix_p50_postgres": "load_health_p50_postgres",
+    "load_mix_p99_postgres": "load_health_p99_postgres",
 }
 NEW_GOALS: tuple[tuple[str, str | None], ...] = (
     ("field_cipher_20_fields", "aesgcm_bound_20_fields"),
@@ -71,7 +78,7 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
     if POSTGRES_URL:
         args += ["--postgres", POSTGRES_URL]
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTUR_")}
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "agentur_sqlite_write" in result.stdout
 
@@ -91,6 +98,22 @@ def test_quick_benchmark_run_reports_every_scenario_with_its_floor(tmp_path: Pat
         for name in POSTGRES:
             assert rows[name]["status"] == "ok", rows[name]
         assert rows["search_postgres_100k"]["ratio_to_floor"] > 0
+        # The sustained mixed load (3 serve processes and a worker, a few seconds with --quick): every
+        # operation answered, nothing acknowledged lost, the mix's latency against the health route's.
+        load = report["details"]["load_postgres"]
+        assert load["servers"] == 3
+        assert load["seconds"] < 10
+        assert rows["load_requests_postgres"]["ops"] == load["requests"] > 0
+        assert rows["load_requests_postgres"]["repeats"] == 1
+        for name in ("load_mix_p50_postgres", "load_mix_p99_postgres"):
+            assert rows[name]["ratio_to_floor"] > 0
+        for name, op in load["operations"].items():
+            assert op["requests"] > 0, name
+            assert op["errors"] == 0, (name, op)
+        assert load["acknowledged"]["persons"] > 0
+        assert load["acknowledged"]["events"] > 0
+        assert load["lost"] == 0
+        assert "  lost: 0" in result.stdout
     for engine in engines:
         # A real server process: referral creation against the same server's health route and a bare insert,
         # and a worker process delivering every event of each round to the receiver.
