@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from core.domain.base import Schema
@@ -65,7 +67,9 @@ class AdminController(Controller):
     include_in_schema = False
 
     @get("/", opt={"roles": ADMINS})
-    async def overview(self, request: Request[Any, Any, Any], staff: StaffContext, done: str = "") -> Template:
+    async def overview(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], done: FromQuery[str] = ""
+    ) -> Template:
         return await self._overview(request, staff, done=done)
 
     async def _overview(
@@ -133,7 +137,7 @@ class AdminController(Controller):
         return Problem(found.text, tuple(gettext(FIELDS[f]) if f in FIELDS else f for f in found.fields))
 
     @post("/logins", opt={"roles": ADMINS})
-    async def add_login(self, request: Request[Any, Any, Any], staff: StaffContext) -> Template:
+    async def add_login(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         form = await read_form(request, LoginForm)
         username = form.username.strip()
         try:
@@ -159,11 +163,15 @@ class AdminController(Controller):
         )
 
     @post("/logins/{user_id:str}/deactivate", opt={"roles": ADMINS})
-    async def deactivate(self, request: Request[Any, Any, Any], staff: StaffContext, user_id: str) -> Any:
+    async def deactivate(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], user_id: FromPath[str]
+    ) -> Any:
         return await self._set_active(request, staff, user_id, False)
 
     @post("/logins/{user_id:str}/reactivate", opt={"roles": ADMINS})
-    async def reactivate(self, request: Request[Any, Any, Any], staff: StaffContext, user_id: str) -> Any:
+    async def reactivate(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], user_id: FromPath[str]
+    ) -> Any:
         return await self._set_active(request, staff, user_id, True)
 
     async def _set_active(
@@ -176,7 +184,9 @@ class AdminController(Controller):
         return Redirect(path=f"/ui/admin?done={'reactivated' if active else 'deactivated'}")
 
     @post("/logins/{user_id:str}/password", opt={"roles": ADMINS})
-    async def reset_password(self, request: Request[Any, Any, Any], staff: StaffContext, user_id: str) -> Template:
+    async def reset_password(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], user_id: FromPath[str]
+    ) -> Template:
         agency = agency_of(request.app.state)
         try:
             password = await admin.reset_password(agency, staff.principal, user_id)
@@ -186,7 +196,7 @@ class AdminController(Controller):
         return self._once(request, staff, kind="password", secret=password, username=username)
 
     @post("/tokens", opt={"roles": ADMINS})
-    async def add_token(self, request: Request[Any, Any, Any], staff: StaffContext) -> Template:
+    async def add_token(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         form = await read_form(request, TokenForm)
         try:
             token = await admin.add_token(
@@ -212,7 +222,7 @@ class AdminController(Controller):
 
     @post("/tokens/{token_id:str}/revoke", opt={"roles": ADMINS})
     async def revoke_token(
-        self, request: Request[Any, Any, Any], staff: StaffContext, token_id: str
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], token_id: FromPath[str]
     ) -> Template | Redirect:
         try:
             await admin.revoke_token(agency_of(request.app.state), staff.principal, token_id)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from core.audit import AuditEvent, ChainReport
@@ -68,12 +70,16 @@ class AuditController(Controller):
 
     @get("/", opt={"roles": AUDITOR})
     async def trail(
-        self, request: Request[Any, Any, Any], staff: StaffContext, person: str = "", after: int = 0
+        self,
+        request: Request[Any, Any, Any],
+        staff: NamedDependency[StaffContext],
+        person: FromQuery[str] = "",
+        after: FromQuery[int] = 0,
     ) -> Template:
         return await self._page(request, staff, person, after)
 
     @post("/verify", opt={"roles": AUDITOR})
-    async def verify(self, request: Request[Any, Any, Any], staff: StaffContext) -> Template:
+    async def verify(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         """Walk the whole chain; htmx gets the result alone, a plain form post the page with it."""
         report = await verify_chain(agency_of(request.app.state), staff.principal)
         if request.headers.get("hx-request"):

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 import msgspec
 from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from core.domain.base import Schema
@@ -172,7 +174,12 @@ class CalendarController(Controller):
 
     @get("/", opt={"roles": CALENDAR_ROLES})
     async def week(
-        self, request: Request[Any, Any, Any], staff: StaffContext, partner: str = "", week: str = "", done: str = ""
+        self,
+        request: Request[Any, Any, Any],
+        staff: NamedDependency[StaffContext],
+        partner: FromQuery[str] = "",
+        week: FromQuery[str] = "",
+        done: FromQuery[str] = "",
     ) -> Template:
         return await self._week(request, staff, partner, week, done=done)
 
@@ -249,11 +256,15 @@ class CalendarController(Controller):
         return template
 
     @post("/appointments/{appointment_id:str}/cancel", opt={"roles": CALENDAR_ROLES})
-    async def cancel(self, request: Request[Any, Any, Any], staff: StaffContext, appointment_id: str) -> Any:
+    async def cancel(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
+    ) -> Any:
         return await self._change(request, staff, appointment_id, AppointmentState.CANCELLED, "cancelled")
 
     @post("/appointments/{appointment_id:str}/no-show", opt={"roles": CALENDAR_ROLES})
-    async def no_show(self, request: Request[Any, Any, Any], staff: StaffContext, appointment_id: str) -> Any:
+    async def no_show(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
+    ) -> Any:
         return await self._change(request, staff, appointment_id, AppointmentState.NO_SHOW, "no_show")
 
     async def _change(
@@ -274,7 +285,9 @@ class CalendarController(Controller):
         return Redirect(path=_back(staff, form.partner, form.week, done))
 
     @post("/slots", opt={"roles": (Role.PARTNER_ADMIN,)})
-    async def publish_one(self, request: Request[Any, Any, Any], staff: StaffContext) -> Template | Redirect:
+    async def publish_one(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]
+    ) -> Template | Redirect:
         form = await read_form(request, SlotForm)
         try:
             body = single_slot(form)
@@ -293,7 +306,9 @@ class CalendarController(Controller):
         return Redirect(path=_back(staff, form.partner, week_of(body.start.date()), "published"))
 
     @post("/rule", opt={"roles": (Role.PARTNER_ADMIN,)})
-    async def publish_rule(self, request: Request[Any, Any, Any], staff: StaffContext) -> Template | Redirect:
+    async def publish_rule(
+        self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]
+    ) -> Template | Redirect:
         form = await read_form(request, RuleForm, lists=("weekdays",))
         try:
             body = slot_rule(form)
