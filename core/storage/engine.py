@@ -19,6 +19,7 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -292,6 +293,20 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     rolls back an open transaction on release anyway — the reset was a round trip per command."""
 
 
+current_tenant: ContextVar[str | None] = ContextVar("agentur_tenant", default=None)
+"""The tenant a request acts for, set by the web layer once it knows the caller (``scope_to_tenant``).
+
+On PostgreSQL every transaction then carries it as ``agentur.tenant``, and the row-level security
+policies hide every other tenant's rows. Work that spans tenants (the dispatcher, admin commands)
+runs without it. SQLite has no row-level security; there the repositories' filters are the only wall.
+"""
+
+
+def scope_to_tenant(tenant_id: str) -> None:
+    """From here on, this request's database work is for ``tenant_id`` only (each request is its own task)."""
+    current_tenant.set(tenant_id)
+
+
 CONNECT_TIMEOUT = 10.0
 """Seconds to open a connection: a server that is unreachable (not refusing) answers 503 after this long."""
 
@@ -326,14 +341,23 @@ class PostgresDatabase:
             yield conn
 
     async def execute(self, sql: str, *args: Any) -> int:
+        if current_tenant.get():
+            async with self.transaction() as tx:
+                return await tx.execute(sql, *args)
         async with self._connection() as conn:
             return await _PostgresExecutor(conn).execute(sql, *args)
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
+        if current_tenant.get():
+            async with self.transaction() as tx:
+                return await tx.fetch(sql, *args)
         async with self._connection() as conn:
             return await _PostgresExecutor(conn).fetch(sql, *args)
 
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
+        if current_tenant.get():
+            async with self.transaction() as tx:
+                return await tx.fetchrow(sql, *args)
         async with self._connection() as conn:
             return await _PostgresExecutor(conn).fetchrow(sql, *args)
 
@@ -343,6 +367,11 @@ class PostgresDatabase:
             transaction = conn.transaction()
             async with _unavailable_when_lost():
                 await transaction.start()
+                tenant = current_tenant.get()
+                if tenant:
+                    # The second wall (row-level security, migration 12): for the rest of this
+                    # transaction only this tenant's rows exist, whatever a statement forgets to filter.
+                    await conn.execute("SELECT set_config('agentur.tenant', $1, true)", tenant)
             try:
                 yield _PostgresExecutor(conn)
             except BaseException:

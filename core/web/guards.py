@@ -17,6 +17,7 @@ from core.plugins import PartnerDirectory
 from core.services.agency import Agency
 from core.services.signin import signed_in_principal
 from core.services.staff import authenticate_token
+from core.storage.engine import scope_to_tenant
 from core.storage.repositories import WebSessions, as_datetime, now
 from core.web.ui.sessions import MAX_SESSION, SESSION_COOKIE, session_key
 
@@ -58,9 +59,11 @@ async def authenticated(connection: ASGIConnection[Any, Any, Any, Any], handler:
     agency = agency_of(connection.app.state)
     cookie = connection.cookies.get(SESSION_COOKIE)
     if bearer is None and cookie and connection.scope.get("method", "GET") in SAFE_METHODS:
-        connection.state.principal = await session_principal(agency, tenant, cookie)
-        return
-    connection.state.principal = await authenticate_token(agency, tenant, bearer)
+        principal = await session_principal(agency, tenant, cookie)
+    else:
+        principal = await authenticate_token(agency, tenant, bearer)
+    connection.state.principal = principal
+    scope_to_tenant(principal.tenant_id)
 
 
 async def provide_principal(request: Request[Any, Any, Any]) -> Principal:

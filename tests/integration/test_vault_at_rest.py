@@ -77,7 +77,7 @@ async def test_a_postgresql_dump_finds_no_value(postgres_url: str, tmp_path) -> 
     finally:
         await agency.close()
     dump_process = await asyncio.create_subprocess_exec(
-        "pg_dump", "--data-only", postgres_url, stdout=asyncio.subprocess.PIPE
+        "pg_dump", "--data-only", "--enable-row-security", postgres_url, stdout=asyncio.subprocess.PIPE
     )
     dump, _ = await dump_process.communicate()
     assert dump_process.returncode == 0

@@ -26,6 +26,7 @@ from core.i18n import DEFAULT, LANGUAGES, N_, direction, language_or_default
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
 from core.services.signin import signed_in_principal
+from core.storage.engine import scope_to_tenant
 from core.storage.repositories import as_datetime, now
 from core.web.documents import Words
 from core.web.ui.sessions import MAX_SESSION
@@ -134,6 +135,7 @@ async def require_staff(request: Request[Any, Any, Any]) -> Response[Any] | None
     if roles is not None and staff.role not in roles:
         raise PermissionDeniedException("not for this role")
     request.state.staff = staff
+    scope_to_tenant(staff.tenant.tenant_id)
     return None
 
 
