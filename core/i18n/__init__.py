@@ -83,6 +83,11 @@ def format_datetime(value: dt.datetime, language: str, format: DateFormat = "med
     return babel_dates.format_datetime(_local(value), format=format, tzinfo=LOCAL_TIME, locale=locale(language))
 
 
+def format_time(value: dt.datetime, language: str) -> str:
+    """A time of day in German local time, as people of ``language`` write it (``09:30``, ``9:30 AM``)."""
+    return babel_dates.format_time(_local(value), "short", tzinfo=LOCAL_TIME, locale=locale(language))
+
+
 def _local(value: dt.datetime) -> dt.datetime:
     aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
     return aware.astimezone(LOCAL_TIME)

@@ -9,7 +9,6 @@ from typing import Any
 
 import jinja2
 import segno
-from babel import dates as babel_dates
 from babel.support import Translations
 from markupsafe import Markup
 
@@ -21,11 +20,11 @@ from core.domain.reception import AppointmentView
 from core.i18n import (
     DEFAULT,
     LANGUAGES,
-    LOCAL_TIME,
     N_,
     direction,
     format_date,
     format_datetime,
+    format_time,
     join,
     language_or_default,
     locale,
@@ -373,8 +372,8 @@ class Documents:
                 "tenant_name": tenant_name,
                 "person_name": view.person_name or NOTHING,
                 "date": format_date(view.start, lang, "full"),
-                "start_time": _time(view.start, lang),
-                "end_time": _time(view.end, lang),
+                "start_time": format_time(view.start, lang),
+                "end_time": format_time(view.end, lang),
                 "office": _in_language(partner.names, lang) or partner.id,
                 "service": _in_language(service.names, lang) if service else view.service,
                 "location_name": view.location_name,
@@ -406,11 +405,6 @@ def qr_code_svg(code: str, *, title: str) -> Markup:
 
 def _in_language(texts: Mapping[str, str], language: str) -> str:
     return texts.get(language) or texts.get(DEFAULT) or ""
-
-
-def _time(value: dt.datetime, language: str) -> str:
-    """A time of day in German local time, as people of ``language`` write it (``09:30``, ``9:30 AM``)."""
-    return babel_dates.format_time(value, "short", tzinfo=LOCAL_TIME, locale=locale(language))
 
 
 def _in_catalogue_order(values: Mapping[str, Any], catalogue: FieldCatalogue) -> Iterable[tuple[str, Any]]:

@@ -15,11 +15,10 @@ from core.domain.errors import NotFound, Unauthenticated
 from core.domain.staff import Principal
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
-from core.services.signin import signed_in_principal
 from core.services.staff import authenticate_token
 from core.storage.engine import scope_to_tenant
-from core.storage.repositories import WebSessions, as_datetime, now
-from core.web.ui.sessions import MAX_SESSION, SESSION_COOKIE, session_key
+from core.storage.repositories import WebSessions, now
+from core.web.ui.sessions import SESSION_COOKIE, session_key, signed_in_user
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 """The web UI's session cookie opens the API for reading only: a cookie travels with cross-site requests,
@@ -30,10 +29,7 @@ async def session_principal(agency: Agency, tenant_id: str, cookie: str) -> Prin
     """The signed-in staff member behind a web UI session cookie; 401 if none, 404 across tenants."""
     data = await WebSessions(agency.db).get(session_key(cookie), now())
     session = json.loads(data) if data else {}
-    since = session.get("since")
-    if not session.get("user") or not since or now() - as_datetime(since) > MAX_SESSION:
-        raise Unauthenticated("the session has ended; sign in again")
-    found = await signed_in_principal(agency, str(session["tenant"]), str(session["user"]))
+    found = await signed_in_user(agency, session)
     if found is None:
         raise Unauthenticated("the session has ended; sign in again")
     if session["tenant"] != tenant_id:

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-import core.web.ui.context as context
+import core.web.ui.sessions as sessions
 from core.domain.errors import Unauthenticated
 from core.domain.staff import Principal
 from core.services.admin import set_login_active
@@ -103,7 +103,7 @@ async def test_a_session_ends_after_a_working_day_however_busy(
 ) -> None:
     await screens.signed_in_as("jobcenter")
     later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=10, minutes=1)
-    monkeypatch.setattr(context, "now", lambda: later)
+    monkeypatch.setattr(sessions, "now", lambda: later)
     response = await screens.client.get("/ui/inbox")
     assert response.status_code == 302 and response.headers["location"] == "/ui/login"
 

@@ -19,6 +19,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
+from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.errors import AgenturError, InvalidInput
 from core.domain.reception import AppointmentState
@@ -36,7 +37,6 @@ from core.web.ui.context import (
 )
 from core.web.ui.templating import gettext_for
 
-CALENDAR_ROLES = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 HHMM = appointments.HHMM
 Room = Annotated[str, msgspec.Meta(max_length=40)]
@@ -172,7 +172,7 @@ class CalendarController(Controller):
     path = "/ui/calendar"
     include_in_schema = False
 
-    @get("/", opt={"roles": CALENDAR_ROLES})
+    @get("/", opt={"roles": CASE_ROLES})
     async def week(
         self,
         request: Request[Any, Any, Any],
@@ -255,13 +255,13 @@ class CalendarController(Controller):
         template.status_code = status
         return template
 
-    @post("/appointments/{appointment_id:str}/cancel", opt={"roles": CALENDAR_ROLES})
+    @post("/appointments/{appointment_id:str}/cancel", opt={"roles": CASE_ROLES})
     async def cancel(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
     ) -> Any:
         return await self._change(request, staff, appointment_id, AppointmentState.CANCELLED, "cancelled")
 
-    @post("/appointments/{appointment_id:str}/no-show", opt={"roles": CALENDAR_ROLES})
+    @post("/appointments/{appointment_id:str}/no-show", opt={"roles": CASE_ROLES})
     async def no_show(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
     ) -> Any:

@@ -20,16 +20,16 @@ from litestar.plugins.htmx import HTMXTemplate
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_401_UNAUTHORIZED
 
+from core.access import CASE_ROLES
 from core.domain.errors import AgenturError, Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.staff import Principal, Role, Tenant
 from core.i18n import DEFAULT, LANGUAGES, N_, direction, language_or_default
 from core.plugins import PartnerDirectory
 from core.services.agency import Agency
-from core.services.signin import signed_in_principal
 from core.storage.engine import scope_to_tenant
-from core.storage.repositories import as_datetime, now
+from core.storage.repositories import now
 from core.web.documents import Words
-from core.web.ui.sessions import MAX_SESSION
+from core.web.ui.sessions import signed_in_user
 
 LANGUAGE_COOKIE = "agentur-lang"
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "ar": "العربية", "ku": "Kurdî"}
@@ -45,12 +45,11 @@ class NavItem:
     roles: tuple[Role, ...]
 
 
-_DESK = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 NAVIGATION = (
     NavItem("/ui/desk", N_("Reception desk"), (Role.RECEPTION,)),
-    NavItem("/ui/inbox", N_("Inbox"), _DESK),
-    NavItem("/ui/outbox", N_("Sent referrals"), _DESK),
-    NavItem("/ui/calendar", N_("Appointments"), _DESK),
+    NavItem("/ui/inbox", N_("Inbox"), CASE_ROLES),
+    NavItem("/ui/outbox", N_("Sent referrals"), CASE_ROLES),
+    NavItem("/ui/calendar", N_("Appointments"), CASE_ROLES),
     NavItem("/ui/audit", N_("Audit trail"), (Role.AUDITOR,)),
     NavItem("/ui/admin", N_("Administration"), (Role.TENANT_ADMIN, Role.PARTNER_ADMIN)),
 )
@@ -105,17 +104,13 @@ async def load_staff(request: Request[Any, Any, Any]) -> StaffContext | None:
     session = request.session if "session" in request.scope else {}
     if not isinstance(session, dict) or not session.get("user"):
         return None
-    since = session.get("since")
-    if not since or now() - as_datetime(since) > MAX_SESSION:
-        request.clear_session()
-        return None
     agency = agency_of(request.app.state)
-    tenant_id = str(session["tenant"])
-    found = await signed_in_principal(agency, tenant_id, str(session["user"]))
+    found = await signed_in_user(agency, session)
     if found is None:
         request.clear_session()
         return None
     principal, username = found
+    tenant_id = principal.tenant_id
     tenant, directory = await agency.tenant(tenant_id)
     lang = language_or_default(str(session.get("lang") or DEFAULT))
     return StaffContext(principal, str(session["user"]), username, tenant, directory, lang)

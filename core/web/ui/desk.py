@@ -12,6 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Response, Template
 
+from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.errors import AgenturError, InvalidInput
 from core.domain.reception import Suggestion, VisitOutcome
@@ -24,7 +25,6 @@ from core.web.ui.context import LANGUAGE_NAMES, StaffContext, agency_of, page, p
 from core.web.ui.headers import document
 from core.web.ui.referrals import URGENCY_NAMES
 
-DESK_ROLES = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 RECEPTION = (Role.RECEPTION,)
 MATCHED = "matched: "
 """How the default triage (``core/domain/triage.py``) starts its reason; other triage plugins say their own."""
@@ -148,7 +148,7 @@ class DeskController(Controller):
         template = page(request, "ui/desk/desk.html", staff, **values)
         return template
 
-    @post("/search", opt={"roles": DESK_ROLES})
+    @post("/search", opt={"roles": CASE_ROLES})
     async def search(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         """Search by a POST form: names and birth dates never travel in a URL."""
         form = await read_form(request, SearchForm)
@@ -166,7 +166,7 @@ class DeskController(Controller):
             return template
         return self._desk(request, staff, search=form, found=found)
 
-    @post("/persons", opt={"roles": DESK_ROLES})
+    @post("/persons", opt={"roles": CASE_ROLES})
     async def register(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]
     ) -> Template | Redirect:
@@ -179,7 +179,7 @@ class DeskController(Controller):
             return template
         return Redirect(path=f"/ui/desk/check-in?person={created.id}&done=registered")
 
-    @post("/code", opt={"roles": DESK_ROLES})
+    @post("/code", opt={"roles": CASE_ROLES})
     async def by_code(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         """An invitation or consent-receipt code checks the visitor in at once (the appointment counts as attended)."""
         form = await read_form(request, CodeForm)
@@ -196,7 +196,7 @@ class DeskController(Controller):
             return template
         return await self._visit_page(request, staff, visit.id, visit.suggestions)
 
-    @get("/check-in", opt={"roles": DESK_ROLES})
+    @get("/check-in", opt={"roles": CASE_ROLES})
     async def check_in_form(
         self,
         request: Request[Any, Any, Any],
@@ -239,7 +239,7 @@ class DeskController(Controller):
             problem=problem,
         )
 
-    @post("/visits", opt={"roles": DESK_ROLES})
+    @post("/visits", opt={"roles": CASE_ROLES})
     async def check_in(self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext]) -> Template:
         form = await read_form(request, CheckInForm, lists=("concerns",))
         agency = agency_of(request.app.state)
@@ -260,7 +260,7 @@ class DeskController(Controller):
             return template
         return await self._visit_page(request, staff, visit.id, visit.suggestions)
 
-    @get("/visits/{visit_id:str}", opt={"roles": DESK_ROLES})
+    @get("/visits/{visit_id:str}", opt={"roles": CASE_ROLES})
     async def visit(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], visit_id: FromPath[str]
     ) -> Template:
@@ -286,7 +286,7 @@ class DeskController(Controller):
             visit_language=LANGUAGE_NAMES.get(visit.language, visit.language),
         )
 
-    @post("/visits/{visit_id:str}/referral", opt={"roles": DESK_ROLES})
+    @post("/visits/{visit_id:str}/referral", opt={"roles": CASE_ROLES})
     async def refer(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], visit_id: FromPath[str]
     ) -> Template:
@@ -311,7 +311,7 @@ class DeskController(Controller):
             return self._outcome(request, staff, problem=problem_of(exc), status=status_of(exc))
         return self._outcome(request, staff, referral=sent, office=staff.words.partner(form.to_partner))
 
-    @post("/visits/{visit_id:str}/ticket", opt={"roles": DESK_ROLES})
+    @post("/visits/{visit_id:str}/ticket", opt={"roles": CASE_ROLES})
     async def ticket(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], visit_id: FromPath[str]
     ) -> Template:
@@ -326,7 +326,7 @@ class DeskController(Controller):
             return self._outcome(request, staff, problem=problem_of(exc), status=status_of(exc))
         return self._outcome(request, staff, ticket=issued, office=staff.words.partner(form.partner))
 
-    @get("/visits/{visit_id:str}/slots", opt={"roles": DESK_ROLES})
+    @get("/visits/{visit_id:str}/slots", opt={"roles": CASE_ROLES})
     async def slots(
         self,
         request: Request[Any, Any, Any],
@@ -361,7 +361,7 @@ class DeskController(Controller):
             office=staff.words.partner(partner),
         )
 
-    @post("/visits/{visit_id:str}/appointment", opt={"roles": DESK_ROLES})
+    @post("/visits/{visit_id:str}/appointment", opt={"roles": CASE_ROLES})
     async def book(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], visit_id: FromPath[str]
     ) -> Template:
@@ -387,7 +387,7 @@ class DeskController(Controller):
             return self._outcome(request, staff, problem=problem_of(exc), status=status_of(exc))
         return self._outcome(request, staff, appointment=booked, office=staff.words.partner(form.partner))
 
-    @post("/visits/{visit_id:str}/resolve", opt={"roles": DESK_ROLES})
+    @post("/visits/{visit_id:str}/resolve", opt={"roles": CASE_ROLES})
     async def resolve(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], visit_id: FromPath[str]
     ) -> Template:
@@ -427,7 +427,7 @@ class InvitationController(Controller):
     path = "/ui/appointments"
     include_in_schema = False
 
-    @get("/{appointment_id:str}/invitation", opt={"roles": DESK_ROLES})
+    @get("/{appointment_id:str}/invitation", opt={"roles": CASE_ROLES})
     async def invitation(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
     ) -> Response[str]:
@@ -436,7 +436,7 @@ class InvitationController(Controller):
         )
         return document(composed.html)
 
-    @get("/{appointment_id:str}/invitation.ics", opt={"roles": DESK_ROLES})
+    @get("/{appointment_id:str}/invitation.ics", opt={"roles": CASE_ROLES})
     async def calendar_file(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], appointment_id: FromPath[str]
     ) -> Response[bytes]:

@@ -19,17 +19,16 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_200_OK
 
+from core.access import CASE_ROLES
 from core.domain.base import Schema
 from core.domain.errors import AgenturError, Conflict, Forbidden, InvalidInput, NotFound
 from core.domain.referral import IN_HAND_STATES, TRANSITIONS, UNANSWERED_STATES, ReferralState, Urgency
-from core.domain.staff import Role
 from core.i18n import N_
 from core.services.persons import read_person
 from core.services.referrals import ReferralOut, act, latest_in_box, read_referral
 from core.web.ui.context import Problem, StaffContext, agency_of, page, problem_of, read_form
 from core.web.ui.templating import gettext_for
 
-ROLES = (Role.RECEPTION, Role.CASEWORKER, Role.PARTNER_ADMIN)
 BOX_LIMIT = 200
 """Lines shown per box; the state filter narrows it down further."""
 
@@ -179,7 +178,7 @@ class InboxController(Controller):
     path = "/ui/inbox"
     include_in_schema = False
 
-    @get("/", opt={"roles": ROLES})
+    @get("/", opt={"roles": CASE_ROLES})
     async def inbox(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], state_filter: StateFilter = None
     ) -> Template:
@@ -192,7 +191,7 @@ class OutboxController(Controller):
     path = "/ui/outbox"
     include_in_schema = False
 
-    @get("/", opt={"roles": ROLES})
+    @get("/", opt={"roles": CASE_ROLES})
     async def outbox(
         self, request: Request[Any, Any, Any], staff: NamedDependency[StaffContext], state_filter: StateFilter = None
     ) -> Template:
@@ -229,7 +228,7 @@ class ReferralController(Controller):
             **extra,
         }
 
-    @get("/{referral_id:str}", opt={"roles": ROLES})
+    @get("/{referral_id:str}", opt={"roles": CASE_ROLES})
     async def show(
         self,
         request: Request[Any, Any, Any],
@@ -242,7 +241,7 @@ class ReferralController(Controller):
         context = self._context(staff, referral, done=DONE.get(done or ""), person_name=name)
         return page(request, "ui/referrals/referral.html", staff, **context)
 
-    @post("/{referral_id:str}/{action:str}", opt={"roles": ROLES}, status_code=HTTP_200_OK)
+    @post("/{referral_id:str}/{action:str}", opt={"roles": CASE_ROLES}, status_code=HTTP_200_OK)
     async def take_action(
         self,
         request: Request[Any, Any, Any],

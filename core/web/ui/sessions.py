@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -20,8 +21,10 @@ from litestar.stores.base import Store
 from litestar.types import Empty, Message
 from litestar.utils.dataclass import extract_dataclass_items
 
+from core.domain.staff import Principal
 from core.services.agency import Agency
-from core.storage.repositories import WebSessions, now
+from core.services.signin import signed_in_principal
+from core.storage.repositories import WebSessions, as_datetime, now
 
 SESSION_COOKIE = "__Host-agentur-session"
 """``__Host-``: the browser sends it only over HTTPS (or to localhost), only to this host, path ``/``."""
@@ -33,6 +36,16 @@ STORE_NAME = "web_sessions"
 _KNOWN = "agentur_session_known"
 _ROTATE = "agentur_session_rotate"
 _FRESH = "agentur_session_fresh"
+
+
+async def signed_in_user(agency: Agency, session: Mapping[str, Any]) -> tuple[Principal, str] | None:
+    """The principal and user name behind a session's data as the login is *now*; ``None`` when the
+    session holds no sign-in, is older than ``MAX_SESSION``, or its login has been deactivated.
+    One rule for the screens (``context.load_staff``) and the API's cookie (``guards``)."""
+    since = session.get("since")
+    if not session.get("user") or not since or now() - as_datetime(str(since)) > MAX_SESSION:
+        return None
+    return await signed_in_principal(agency, str(session["tenant"]), str(session["user"]))
 
 
 def session_key(session_id: str) -> str:

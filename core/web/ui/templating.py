@@ -11,14 +11,11 @@ import datetime as dt
 from typing import Any
 
 import jinja2
-from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from jinja2.runtime import Context
 from litestar.plugins.jinja import JinjaTemplateEngine
 
-from core.i18n import DEFAULT, LOCAL_TIME, format_date, format_datetime, language_or_default, locale, translations
-
-TIME_FORMAT = "HH:mm"
+from core.i18n import DEFAULT, format_date, format_datetime, format_time, language_or_default, locale, translations
 
 
 def _lang(context: Context) -> str:
@@ -51,8 +48,7 @@ def _datetime(context: Context, value: dt.datetime | None, format: str = "medium
 
 @jinja2.pass_context
 def _time(context: Context, value: dt.datetime) -> str:
-    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return babel_dates.format_time(aware.astimezone(LOCAL_TIME), TIME_FORMAT, locale=locale(_lang(context)))
+    return format_time(value, _lang(context))
 
 
 @jinja2.pass_context
