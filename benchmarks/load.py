@@ -384,9 +384,11 @@ async def _world(ctx: BenchContext) -> _World:
         home = ctx.tempdir(f"load-{ENGINE}")
         env = _child_env(AGENTUR_HOME=str(home), AGENTUR_DISPATCHER="off", AGENTUR_DATABASE_URL=database_url)
         ports = [_free_port() for _ in range(SERVERS)]
+        servers = []
         for n, port in enumerate(ports):
             server = _Process([AGENTUR, "serve", "--port", str(port)], env=env, log=home / f"serve-{n}.log")
             ctx.stack.callback(server.stop)
+            servers.append(server)
         receiver = Receiver(secret=SECRET).start()
         ctx.stack.callback(receiver.stop)
         worker = _Process([AGENTUR, "worker"], env=env, log=home / "worker.log", watch="worker: dispatching")
@@ -406,8 +408,8 @@ async def _world(ctx: BenchContext) -> _World:
             }
             tokens = {who: future.result() for who, future in made.items()}
         base_urls = [f"http://{HOST}:{port}" for port in ports]
-        for process_url in base_urls:
-            await asyncio.to_thread(_wait_http, f"{process_url}/api/v1/health")
+        for server, process_url in zip(servers, base_urls, strict=True):
+            await asyncio.to_thread(server.wait_http, f"{process_url}/api/v1/health")
         await asyncio.to_thread(worker.wait_for_line)
         ready = time.perf_counter() - began
 
@@ -449,18 +451,6 @@ async def _world(ctx: BenchContext) -> _World:
 
     world: _World = await ctx.once(f"load.{ENGINE}", start)
     return world
-
-
-def _wait_http(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1, trust_env=False).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    raise RuntimeError(f"{url} not ready after 60 s")
 
 
 async def _analyze(database_url: str) -> None:
