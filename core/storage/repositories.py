@@ -278,6 +278,10 @@ class WebSessions:
             return None
         return bytes(row["data"])
 
+    async def expires_at(self, key: str) -> dt.datetime | None:
+        row = await self.db.fetchrow("SELECT expires_at FROM web_session WHERE id = $1", key)
+        return as_datetime(row["expires_at"]) if row is not None else None
+
     async def put(self, key: str, *, tenant_id: str, user_id: str, data: bytes, expires_at: dt.datetime) -> None:
         await self.db.execute(
             "INSERT INTO web_session (id, tenant_id, user_id, data, expires_at) VALUES ($1, $2, $3, $4, $5) "

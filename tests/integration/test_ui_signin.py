@@ -167,9 +167,12 @@ async def test_a_request_still_running_at_sign_out_cannot_bring_the_session_back
     cookie = screens.client.cookies.get(SESSION_COOKIE)
     assert cookie
     await screens.get("/ui/inbox")
-    await screens.post("/ui/logout")
     store = DatabaseSessionStore()
     store.agency = screens.agency  # the same database, seen from the test's own event loop
+    left = await store.expires_in(cookie)
+    assert left is not None and 0 < left <= 30 * 60
+    await screens.post("/ui/logout")
+    assert await store.expires_in(cookie) is None
     # What a slow response that loaded the session before the sign-out would now try to write:
     assert not await store.renew(cookie, b'{"tenant": "x", "user": "y"}', 1800)
     assert await store.get(cookie) is None

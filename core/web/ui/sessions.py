@@ -99,7 +99,10 @@ class DatabaseSessionStore(Store):
         return await self._sessions().get(session_key(key), now()) is not None
 
     async def expires_in(self, key: str) -> int | None:
-        return None  # not needed by the session middleware
+        """Seconds the session has left; ``None`` when it does not exist or has ended."""
+        until = await self._sessions().expires_at(session_key(key))
+        left = int((until - now()).total_seconds()) if until is not None else 0
+        return left if left > 0 else None
 
 
 class StaffSessionBackend(ServerSideSessionBackend):
